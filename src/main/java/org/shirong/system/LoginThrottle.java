@@ -48,6 +48,8 @@ class LoginThrottle {
     private final Map<String, Attempts> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Attempts> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextUnknownCheck = new ConcurrentHashMap<>();
+    /** Checks admitted for a slowed account from unknown addresses, all together (diffreview-s59 R1). */
+    private final Map<String, Attempts> slowedChecks = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> knownAddresses = new ConcurrentHashMap<>();
     private final KnownDevices devices;
 
@@ -101,6 +103,9 @@ class LoginThrottle {
         if (!lockedAt(byAccount.get(userId), now) || known) {
             return false;
         }
+        if (lockedAt(slowedChecks.get(userId), now)) {
+            return true;
+        }
         boolean[] admitted = {false};
         nextUnknownCheck.compute(pair(userId, address), (k, next) -> {
             if (next != null && next.isAfter(now)) {
@@ -109,6 +114,11 @@ class LoginThrottle {
             admitted[0] = true;
             return now.plus(settings.slowDown());
         });
+        if (admitted[0]) {
+            // however many addresses a guesser has, a slowed account admits no more than this many checks a window from
+            // unknown ones; its owner's browsers pass by their signed cookie and known addresses pass anyway
+            count(slowedChecks, userId, settings.maxFailuresPerAccountEverywhere(), now);
+        }
         return !admitted[0];
     }
 
@@ -121,7 +131,8 @@ class LoginThrottle {
         boolean known = known(userId, address);
         return Stream.of(until(byAccountAndAddress.get(pair(userId, address)), now),
                         known ? null : until(byAddress.get(address), now),
-                        known || !lockedAt(byAccount.get(userId), now) ? null : nextUnknownCheck.get(pair(userId, address)))
+                        known || !lockedAt(byAccount.get(userId), now) ? null : nextUnknownCheck.get(pair(userId, address)),
+                        known || !lockedAt(byAccount.get(userId), now) ? null : until(slowedChecks.get(userId), now))
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(now);
     }
 
@@ -142,23 +153,23 @@ class LoginThrottle {
 
     /**
      * Forgets the failures of this account from this source and remembers the address for the account (its latest
-     * {@value #KNOWN_PER_ACCOUNT}, in this node's memory); a browser without the account's cookie gets one.
+     * {@value #KNOWN_PER_ACCOUNT}, in this node's memory); the browser gets a fresh cookie for the account.
      */
     void succeeded(String userId, String address) {
         byAccountAndAddress.remove(pair(userId, address));
         nextUnknownCheck.remove(pair(userId, address));
-        if (address.startsWith(DEVICE)) {
-            return;
+        if (!address.startsWith(DEVICE)) {
+            knownAddresses.compute(userId, (k, addresses) -> {
+                Set<String> latest = addresses == null ? new java.util.LinkedHashSet<>() : addresses;
+                latest.remove(address);
+                latest.add(address);
+                if (latest.size() > KNOWN_PER_ACCOUNT) {
+                    latest.remove(latest.iterator().next());
+                }
+                return latest;
+            });
         }
-        knownAddresses.compute(userId, (k, addresses) -> {
-            Set<String> latest = addresses == null ? new java.util.LinkedHashSet<>() : addresses;
-            latest.remove(address);
-            latest.add(address);
-            if (latest.size() > KNOWN_PER_ACCOUNT) {
-                latest.remove(latest.iterator().next());
-            }
-            return latest;
-        });
+        // renewed at every login it is used for, so a browser in daily use never reaches its expiry (diffreview-s59 R4)
         devices.remember(userId);
     }
 
@@ -167,6 +178,7 @@ class LoginThrottle {
         byAccountAndAddress.keySet().removeIf(key -> key.startsWith(userId + "\n"));
         byAccount.remove(userId);
         nextUnknownCheck.keySet().removeIf(key -> key.startsWith(userId + "\n"));
+        slowedChecks.remove(userId);
     }
 
     /** Lifts the lock of an address, and forgets its failures so far. */
@@ -211,13 +223,14 @@ class LoginThrottle {
     }
 
     private void forgetExpired(Instant now) {
-        if (byAccountAndAddress.size() + byAddress.size() + byAccount.size() + nextUnknownCheck.size() < MAX_TRACKED) {
+        if (byAccountAndAddress.size() + byAddress.size() + byAccount.size() + nextUnknownCheck.size() + slowedChecks.size() < MAX_TRACKED) {
             return;
         }
         byAccountAndAddress.values().removeIf(a -> a.expired(now));
         byAddress.values().removeIf(a -> a.expired(now));
         byAccount.values().removeIf(a -> a.expired(now));
         nextUnknownCheck.values().removeIf(next -> next.isBefore(now));
+        slowedChecks.values().removeIf(a -> a.expired(now));
     }
 
     private static boolean lockedAt(Attempts attempts, Instant now) {

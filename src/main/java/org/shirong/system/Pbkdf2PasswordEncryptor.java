@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
 public final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
 
     static final String NAME = "PBKDF2";
+    /** More than any setting would ask for; a stored count above it is damage, not a hash to spend minutes on. */
+    private static final int MAX_ITERATIONS = 5_000_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODE = Base64.getEncoder().withoutPadding();
@@ -37,12 +39,22 @@ public final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
 
     @Override
     public boolean check(String password, String encrypted) {
-        String[] parts = encrypted.split("\\$");
-        if (parts.length != 3 || !parts[0].matches("\\d{1,9}")) {
+        String[] parts = encrypted == null ? new String[0] : encrypted.split("\\$");
+        if (password == null || parts.length != 3 || !parts[0].matches("\\d{1,7}")) {
             return false;
         }
-        byte[] expected = Base64.getDecoder().decode(parts[2]);
-        return MessageDigest.isEqual(expected, hash(password, Base64.getDecoder().decode(parts[1]), Integer.parseInt(parts[0])));
+        int rounds = Integer.parseInt(parts[0]);
+        try {
+            byte[] salt = Base64.getDecoder().decode(parts[1]);
+            byte[] expected = Base64.getDecoder().decode(parts[2]);
+            // a damaged stored hash is a wrong password (counted by the login throttle), not an error
+            if (rounds < 1 || rounds > MAX_ITERATIONS || salt.length == 0 || expected.length != 32) {
+                return false;
+            }
+            return MessageDigest.isEqual(expected, hash(password, salt, rounds));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

@@ -302,7 +302,12 @@ class LoginThrottleTest {
             assertThat(engineRestFrom("127.0.0.71", "ducha2", "wrong-" + i)).isEqualTo(401);
         }
         assertThat(engineRestFrom("127.0.0.70", "ducha2", "demo")).as("without the cookie").isEqualTo(429);
-        assertThat(engineRestFrom("127.0.0.70", "ducha2", "demo", "Cookie: " + cookie + "\r\n")).isEqualTo(200);
+        String withCookie = send("127.0.0.70", "GET /engine-rest/task/count HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString("ducha2:demo".getBytes(StandardCharsets.UTF_8)) + "\r\nCookie: " + cookie
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(status(withCookie)).isEqualTo(200);
+        assertThat(withCookie.toLowerCase(java.util.Locale.ROOT)).as("the cookie is renewed at a login it is used for")
+                .contains("set-cookie: " + KnownDevices.COOKIE.toLowerCase(java.util.Locale.ROOT));
         assertThat(engineRestFrom("127.0.0.71", "ducha2", "demo", "Cookie: " + cookie + "\r\n"))
                 .as("from an address it never logged in from").isEqualTo(200);
         String tampered = cookie.substring(0, cookie.length() - 2) + (cookie.endsWith("AA") ? "BB" : "AA");
@@ -381,6 +386,39 @@ class LoginThrottleTest {
         assertThat(throttle.locked("f", "10.1.1.67")).isFalse();
         clock.advance(Duration.ofMinutes(11));
         assertThat(throttle.locked("f", "10.1.1.66")).isFalse();
+    }
+
+    @Test
+    void aSlowedAccountAdmitsOnlySoManyChecksFromUnknownAddressesAltogetherButItsKnownAddressStillPasses() {
+        MovableClock clock = new MovableClock();
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(5, 50, Duration.ofMinutes(15),
+                Duration.ofMinutes(15), 3, Duration.ofSeconds(10), Duration.ofDays(90)), clock);
+        throttle.succeeded("lvrong1", "10.2.0.1");
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("lvrong1", "10.3.0." + i);
+        }
+        for (int i = 10; i < 13; i++) {
+            assertThat(throttle.locked("lvrong1", "10.3.0." + i)).as("address %s has its own slot", i).isFalse();
+            throttle.failed("lvrong1", "10.3.0." + i);
+        }
+        assertThat(throttle.locked("lvrong1", "10.3.0.99")).as("a guesser's next address, the account's checks spent").isTrue();
+        assertThat(throttle.pausedUntil("lvrong1", "10.3.0.99")).isAfter(clock.instant().plus(Duration.ofMinutes(14)));
+        assertThat(throttle.locked("lvrong1", "10.2.0.1")).as("the owner's own address").isFalse();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(throttle.locked("lvrong1", "10.3.0.99")).isFalse();
+    }
+
+    @Test
+    void aDamagedStoredPasswordHashIsAWrongPasswordNotAnError() {
+        Pbkdf2PasswordEncryptor encryptor = new Pbkdf2PasswordEncryptor(1000);
+        String good = encryptor.encrypt("Correct-horse-1");
+        assertThat(encryptor.check("Correct-horse-1", good)).isTrue();
+        assertThat(encryptor.check("Wrong-horse-1", good)).isFalse();
+        String[] parts = good.split("\\$");
+        for (String damaged : new String[] {"", "1000$$", "0$" + parts[1] + "$" + parts[2], "999999999$" + parts[1] + "$" + parts[2],
+                "1000$%%%$" + parts[2], "1000$" + parts[1] + "$%%%", "1000$" + parts[1] + "$" + parts[1], "x$y$z"}) {
+            assertThat(encryptor.check("Correct-horse-1", damaged)).as(damaged).isFalse();
+        }
     }
 
     @Test

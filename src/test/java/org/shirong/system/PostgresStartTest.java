@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.digest.PasswordManager;
+import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
@@ -69,13 +67,15 @@ class PostgresStartTest {
             assertThat(identity.createUserQuery().userId("recoveryadmin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from org_unit", Integer.class)).isGreaterThan(20);
 
-            // As a database first started as the demo has them (behind the engine's back, as the demo run left them).
-            PasswordManager passwords = ((ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class)
-                    .getProcessEngineConfiguration()).getPasswordManager();
+            // As a database first started as the demo has them (behind the engine's back, as the demo run left them): the
+            // demo run's few PBKDF2 rounds, or an older demo run's SHA-512.
+            Pbkdf2PasswordEncryptor demoRun = new Pbkdf2PasswordEncryptor(1000);
+            Sha512HashDigest olderDemoRun = new Sha512HashDigest();
             for (String[] user : new String[][] {{"admin", "admin"}, {"chengguan1", "demo"}, {"lvrong1", "demo"}}) {
                 String salt = jdbc.queryForObject("select SALT_ from ACT_ID_USER where ID_ = ?", String.class, user[0]);
-                jdbc.update("update ACT_ID_USER set PWD_ = ? where ID_ = ?",
-                        passwords.encrypt(EncryptionUtil.saltPassword(user[1], salt)), user[0]);
+                String salted = EncryptionUtil.saltPassword(user[1], salt);
+                jdbc.update("update ACT_ID_USER set PWD_ = ? where ID_ = ?", user[0].equals("lvrong1")
+                        ? "{SHA-512}" + olderDemoRun.encrypt(salted) : "{PBKDF2}" + demoRun.encrypt(salted), user[0]);
             }
         }
         int outputBefore = output.getOut().length();
