@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
+import org.shirong.system.Pbkdf2PasswordEncryptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,11 @@ class LeftoverDemoPasswords {
                 boolean administrator = user.getId().equals(accounts.admin().id());
                 user.setPassword(administrator ? accounts.adminPassword() : OrganizationSeeder.unguessablePassword());
                 // The administrator's password was checked against the policy at start; the random one is unguessable as it is.
-                ((IdentityServiceImpl) identityService).saveUser(user, true);
+                if (administrator) {
+                    ((IdentityServiceImpl) identityService).saveUser(user, true);
+                } else {
+                    Pbkdf2PasswordEncryptor.forRandomPasswords(() -> ((IdentityServiceImpl) identityService).saveUser(user, true));
+                }
                 replaced.add(user.getId());
             }
         }
@@ -76,7 +81,7 @@ class LeftoverDemoPasswords {
         String hash = user.getPassword();
         // a hash at the full PBKDF2 count was set outside the demo run (which hashes with fewer): checking it would cost
         // a fifth of a second per user and demo password
-        boolean setOutsideDemo = encryptor instanceof org.shirong.system.Pbkdf2PasswordEncryptor pbkdf2 && pbkdf2.full(hash);
+        boolean setOutsideDemo = encryptor instanceof Pbkdf2PasswordEncryptor pbkdf2 && pbkdf2.full(hash);
         return hash != null && !setOutsideDemo && passwords.check(EncryptionUtil.saltPassword(password, ((UserEntity) user).getSalt()), hash);
     }
 }

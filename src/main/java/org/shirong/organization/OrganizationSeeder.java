@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.shirong.system.AuthenticatedIdentities;
 import org.shirong.system.EngineBatch;
+import org.shirong.system.Pbkdf2PasswordEncryptor;
 import org.shirong.system.StartupFingerprints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -346,7 +347,8 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
             // Demo passwords are below the password policy on purpose. Real users get a random password
             // nobody knows (the engine cannot check a missing one) until an administrator sets theirs in Admin.
             user.setPassword(accounts.demo().enabled() ? accounts.demo().password() : unguessablePassword());
-            ((IdentityServiceImpl) identityService).saveUser(user, true);
+            User created = user;
+            Pbkdf2PasswordEncryptor.forRandomPasswords(() -> ((IdentityServiceImpl) identityService).saveUser(created, true));
         } else if (!definition.name().equals(user.getFirstName()) || !java.util.Objects.equals(definition.email(), user.getEmail())) {
             user.setFirstName(definition.name());
             user.setLastName("");

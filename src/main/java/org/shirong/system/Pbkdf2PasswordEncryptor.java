@@ -24,17 +24,35 @@ public final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODE = Base64.getEncoder().withoutPadding();
 
+    /** Rounds for a password of 32 random bytes that nobody knows: its strength is its randomness, rounds add nothing. */
+    private static final int RANDOM_PASSWORD_ITERATIONS = 1000;
+    private static final ThreadLocal<Boolean> RANDOM_PASSWORDS = ThreadLocal.withInitial(() -> false);
+
     private final int iterations;
 
     Pbkdf2PasswordEncryptor(int iterations) {
         this.iterations = iterations;
     }
 
+    /**
+     * Runs {@code work}, which sets only random, unguessable passwords, with few rounds: seeding a hundred-odd users at full
+     * strength would add over a minute to a first start, for hashes no guessing can reverse anyway.
+     */
+    public static void forRandomPasswords(Runnable work) {
+        RANDOM_PASSWORDS.set(true);
+        try {
+            work.run();
+        } finally {
+            RANDOM_PASSWORDS.remove();
+        }
+    }
+
     @Override
     public String encrypt(String password) {
+        int rounds = RANDOM_PASSWORDS.get() ? Math.min(RANDOM_PASSWORD_ITERATIONS, iterations) : iterations;
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return iterations + "$" + ENCODE.encodeToString(salt) + "$" + ENCODE.encodeToString(hash(password, salt, iterations));
+        return rounds + "$" + ENCODE.encodeToString(salt) + "$" + ENCODE.encodeToString(hash(password, salt, rounds));
     }
 
     @Override

@@ -63,6 +63,10 @@ class PostgresStartTest {
             assertThat(identity.checkPassword("chengguan1", "demo")).isFalse();
             assertThat(identity.checkPassword("admin", ADMIN_PASSWORD)).isTrue();
             assertThat(identity.checkPassword("admin", "admin")).isFalse();
+            assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'admin'", String.class))
+                    .as("a password a person chose, at full strength").startsWith("{PBKDF2}210000$");
+            assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'chengguan1'", String.class))
+                    .as("a seeded user's random password, with few rounds").startsWith("{PBKDF2}1000$");
             assertThat(identity.checkPassword("recoveryadmin", ShirongOnPostgres.RECOVERY_PASSWORD)).isTrue();
             assertThat(identity.createUserQuery().userId("recoveryadmin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from org_unit", Integer.class)).isGreaterThan(20);
