@@ -5,8 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
@@ -57,6 +61,7 @@ public class AuthenticatedIdentities {
     private final Map<String, Entry<byte[]>> passwords = new ConcurrentHashMap<>();
     private final Map<String, Entry<Identity>> identities = new ConcurrentHashMap<>();
     private final Map<String, Entry<Object>> lookups = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
     // Bumped by every forgetAll(): what was read from the database before it is not kept.
     private final AtomicLong generation = new AtomicLong();
 
@@ -72,13 +77,47 @@ public class AuthenticatedIdentities {
         new SecureRandom().nextBytes(salt);
     }
 
-    /** Whether the password is right: as it was a moment ago, or else as {@code check} (the engine) answers now. */
+    /**
+     * Whether the password is right: as it was a moment ago, or else as {@code check} (the engine) answers now. Requests
+     * that bring the same user and password while the engine is checking it wait for that check instead of making their
+     * own: each check holds a database connection for a full-strength hash, so an API client's burst just after a start
+     * would otherwise hold the whole pool and leave the rest of the burst waiting past its timeout. Only a right
+     * password is shared; a wrong one is checked (and counted by the login throttle) for every request.
+     */
     boolean passwordValid(String userId, String password, BiPredicate<String, String> check) {
         byte[] known = valid(passwords, userId);
         byte[] given = digest(userId, password);
         if (known != null && MessageDigest.isEqual(known, given)) {
             return true;
         }
+        String key = userId + '\0' + HexFormat.of().formatHex(given);
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(key, mine);
+        if (running != null && sharedAnswer(running)) {
+            return true;
+        }
+        try {
+            boolean valid = checkAndKeep(userId, password, given, check);
+            mine.complete(valid);
+            return valid;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    /** Whether the check in flight found the password right; a failed or refused check is not shared. */
+    private static boolean sharedAnswer(CompletableFuture<Boolean> running) {
+        try {
+            return running.join();
+        } catch (CompletionException | CancellationException e) {
+            return false;
+        }
+    }
+
+    private boolean checkAndKeep(String userId, String password, byte[] given, BiPredicate<String, String> check) {
         long readAt = generation.get();
         boolean valid = check.test(userId, password);
         if (valid) {

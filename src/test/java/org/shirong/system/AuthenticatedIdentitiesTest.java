@@ -3,9 +3,16 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 
 /** The identity cache's bounds: time, size, forgetting, and never keeping a wrong password or a superseded read. */
@@ -94,5 +101,68 @@ class AuthenticatedIdentitiesTest {
             identity("user" + i, "chengguan");
         }
         assertThat(loads.get() - before).as("most users were dropped to stay within 3").isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void requestsArrivingWhileARightPasswordIsCheckedWaitForThatCheck() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BiPredicate<String, String> slowEngine = (u, p) -> {
+            checks.incrementAndGet();
+            checking.countDown();
+            awaitQuietly(release);
+            return p.equals("right-" + u);
+        };
+        ExecutorService requests = Executors.newFixedThreadPool(4);
+        try {
+            Future<Boolean> first = requests.submit(() -> identities.passwordValid("admin", "right-admin", slowEngine));
+            checking.await(10, TimeUnit.SECONDS);
+            List<Future<Boolean>> burst = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                burst.add(requests.submit(() -> identities.passwordValid("admin", "right-admin", slowEngine)));
+            }
+            Thread.sleep(200);
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+            for (Future<Boolean> answer : burst) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(checks).as("one check for the whole burst").hasValue(1);
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWrongPasswordInFlightIsNotSharedEachRequestIsChecked() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        BiPredicate<String, String> slowEngine = (u, p) -> {
+            checks.incrementAndGet();
+            checking.countDown();
+            awaitQuietly(release);
+            return false;
+        };
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> first = requests.submit(() -> identities.passwordValid("admin", "guess", slowEngine));
+            checking.await(10, TimeUnit.SECONDS);
+            Future<Boolean> second = requests.submit(() -> identities.passwordValid("admin", "guess", slowEngine));
+            Thread.sleep(200);
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(checks).as("each wrong guess reaches the engine and its throttle").hasValue(2);
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
