@@ -140,11 +140,16 @@ public class MeetingDocuments {
      * itself reads it.
      */
     public OthersNamed othersNamed(String campaignCode, PeriodScores periodScores) {
-        String key = noticeKey(periodScores.periodCode());
-        UnitScores.Window window = scores.window(periodScores.periodCode());
+        return othersNamed(campaignCode, periodScores.periodCode(), periodScores.provisional());
+    }
+
+    /** {@link #othersNamed(String, PeriodScores)} of the period {@code periodCode}, 暂定 when {@code provisional}. */
+    OthersNamed othersNamed(String campaignCode, String periodCode, boolean provisional) {
+        String key = noticeKey(periodCode);
+        UnitScores.Window window = scores.window(periodCode);
         Optional<StoredDocument> issued = documents.find(campaignCode, key);
         Instant asOf = issued.map(StoredDocument::createdAt).orElseGet(() -> ClockUtil.getCurrentTime().toInstant());
-        return models.othersNamed(campaignCode, window, periodScores.provisional(), asOf, issued.isPresent() ? key : null);
+        return models.othersNamed(campaignCode, window, provisional, asOf, issued.isPresent() ? key : null);
     }
 
     /**
