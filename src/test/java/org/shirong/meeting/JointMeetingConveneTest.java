@@ -764,6 +764,38 @@ class JointMeetingConveneTest {
     }
 
     /**
+     * A meeting whose cycle ranks no unit this period (its score-phases have no day in it, as the campaign's cycle says
+     * when it convenes it) that decides a 通报｜单位｜原因 issues the 通报 naming that unit, and, as its agenda, no ranking: no
+     * table of ranks, no unit named for its score (城管中队, below the line, is neither named nor asked for its report), and
+     * the agenda's sentence says why.
+     */
+    @Test
+    void anUnrankedMeetingsDecidedNoticePrintsNoRankingAsItsAgenda() {
+        novemberWithANamedUnit();
+        String unranked = "2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不通报。";
+        String pi = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"),
+                null, "镇政府三楼会议室", unranked).processInstanceId();
+        meetingFixture.runJobs(pi);
+        assertThat(agendaHtml("MEETTEST/weekly/20261203T0600Z")).contains(unranked).doesNotContain("class=\"ranking\"");
+        held(pi);
+        taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId(), Map.of(VAR_MINUTES,
+                "环卫所未报送月报。", VAR_ATTENDEES, SpinValues.jsonValue("[\"huanwei\"]").create(),
+                VAR_DECISIONS, "通报 ｜ 环卫所 ｜ 2026年10月月度工作报告至今未报送"));
+        meetingFixture.runJobs(pi);
+
+        StoredDocument notice = documents.find(CAMPAIGN, "notice/2026-11").orElseThrow();
+        String html = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/documents/" + notice.id(), String.class);
+        assertThat(org.shirong.report.HtmlTables.rows(html, "meeting-named"))
+                .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
+        assertThat(html).contains("经工作例会研究，现将不履职单位通报如下：",
+                "2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不因考核得分通报单位。")
+                .doesNotContain("class=\"ranking\"", "单位考核排名", "参加排名", "考核得分低于通报线", "class=\"named-units\"");
+        assertThat(noticeBody()).doesNotContain("城管中队", "参加排名").contains("环卫所");
+        assertThat(jdbc.queryForList("select group_id from campaign_task where campaign_code = ? and definition_id = 'noticeReply'",
+                String.class, CAMPAIGN)).as("asked for a written report: the unit decided, not one below the line").containsExactly("huanwei");
+    }
+
+    /**
      * diffreview-s55 R4: a 通报 marks as named in it only the 通报｜单位｜原因 decisions it read and showed; one another
      * meeting's record commits between its read and its mark waits for the campaign's next 通报.
      */
