@@ -39,7 +39,9 @@ class OfficeCaseTasks {
                     RectificationProcess.TASK_APPROVE_SECOND_EXTENSION, RectificationProcess.TASK_APPROVE_SUSPENSION,
                     RectificationProcess.TASK_SUPERVISE, RectificationProcess.TASK_RESUME) + "')"
             + " and RES.SUSPENSION_STATE_ = 1 and RES.PROC_INST_ID_ in (select process_instance_id from rect_case"
-            + " where campaign_code = ? and status not in ('CLOSED', 'MERGED', 'VOIDED'))";
+            + " where campaign_code = ? and status not in ('CLOSED', 'MERGED', 'VOIDED'))"
+            // by deadline, none last (on H2 as on PostgreSQL); of a task's candidate groups the first by name holds it
+            + " order by case when RES.DUE_DATE_ is null then 1 else 0 end, RES.DUE_DATE_, RES.ID_, I.GROUP_ID_";
 
     /** An open task as the query reads it: its candidate group null when it has none. */
     private record Row(String id, String name, String taskKey, Date due, Date followUp, String group) {
@@ -67,7 +69,7 @@ class OfficeCaseTasks {
         for (Row t : jdbc.query(sql(), (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), date(rs.getTimestamp(4)),
                 date(rs.getTimestamp(5)), rs.getString(6)), c.code())) {
             if (!seen.add(t.id())) {
-                continue; // a second candidate group of the same task: the first one holds it
+                continue; // a second candidate group of the same task: the first by name holds it
             }
             if (RectificationProcess.TASK_RESUME.equals(t.taskKey())) {
                 // the unit's 恢复整改 waits for the review day; once it has passed, the 复核 is the office's to do
