@@ -27,15 +27,15 @@ import org.springframework.web.servlet.ModelAndView;
  * {@code /shirong/work-assignments}: the organisation's 工作交办 for its office and leading group — each one shown to whoever
  * reads it ({@link WorkAssignmentReaders}: the office and the approvers all, a unit head his unit's), newest first — 事项、承办单位、
  * 所属活动、期限、状态 and the 办理情况 brought back once done (sjreview-s57 D3: the district's office reads what a town did with
- * the work it handed, where README promises 区可查看; the 【交办办结】 notice links here). Only the organisation's own
- * 工作交办, not a town's part of the district's work (called in the town's organisation).
+ * the work it handed, where README promises 区可查看; the 【交办办结】 notice links here). A town's list holds the district's
+ * work handled in the town too (its process there, named “…交办”), with the files it handed in (szreview-s60 S1).
  */
 @Controller
 class WorkAssignmentPageController {
     private static final int SHOWN_AT_MOST = 200;
     private static final String[] VARIABLES = {WorkAssignmentProcess.VAR_TITLE, WorkAssignmentProcess.VAR_UNIT_GROUP,
             WorkAssignmentProcess.VAR_DUE_DATE, WorkAssignmentProcess.VAR_HANDLING_RESULT, WorkAssignmentProcess.VAR_CAMPAIGN_NAME,
-            WorkAssignmentProcess.VAR_MEETING_NAME};
+            WorkAssignmentProcess.VAR_MEETING_NAME, WorkAssignmentProcess.VAR_ASSIGNED_BY};
 
     private final HistoryService historyService;
     private final IdentityService identityService;
@@ -72,7 +72,7 @@ class WorkAssignmentPageController {
         // the engine's READ_HISTORY is the office's and the approvers', where a unit head also reads his unit's work
         List<HistoricProcessInstance> all = system.run(() -> historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant).orderByProcessInstanceStartTime().desc()
-                .listPage(0, Math.min(SHOWN_AT_MOST, resultsAtMost))).stream().filter(p -> p.getSuperProcessInstanceId() == null).toList();
+                .listPage(0, Math.min(SHOWN_AT_MOST, resultsAtMost)));
         Map<String, Map<String, Object>> variables = new HashMap<>();
         // each instance has at most one of each variable: instances read in batches whose variables fit in one answer
         int batch = Math.max(1, resultsAtMost / VARIABLES.length);
@@ -102,6 +102,7 @@ class WorkAssignmentPageController {
                     "unitName", towns.getOrDefault(unit, o.groupName(unit)),
                     "campaignName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_CAMPAIGN_NAME), ""),
                     "meetingName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_MEETING_NAME), ""),
+                    "assignedBy", Objects.toString(vars.get(WorkAssignmentProcess.VAR_ASSIGNED_BY), ""),
                     "due", shownDay(due),
                     "state", state(p, due, today),
                     "handlingResult", Objects.toString(vars.get(WorkAssignmentProcess.VAR_HANDLING_RESULT), ""));
