@@ -526,6 +526,9 @@ class CampaignTemplatesRunTest {
                 .as("永丰街道, not named, has no improvement plan to submit, only 成立专班 and 全面自查自纠").extracting(t -> ((Map<?, ?>) t).get("name"))
                 .satisfiesExactlyInAnyOrder(name -> assertThat(name).asString().startsWith("成立专班、明确专人"),
                         name -> assertThat(name).asString().startsWith("全面自查自纠"));
+        // szreview-s60 S4: 松江区 has no 村/社区, and its findings form says the 社区 column is a note only
+        assertThat((String) taskService.getVariable(run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId(),
+                CampaignTaskListener.VAR_TERRITORY_HELP)).contains("属地一栏", "社区一栏只作记录");
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损｜沪亭北路 300 号｜｜｜松江区\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏｜｜松江区")))
                 .hasMessageContaining("第 2 行：没有问题类别“护栏”");
