@@ -42,8 +42,11 @@ class WorkAssignmentFileLinks implements TaskListener {
                 + "\n\n点文件名下载（承办单位，交办和办理的组织的办公室、组长和副组长可以下载）。";
     }
 
-    /** A file name as Markdown text: its characters that Markdown or HTML would read taken literally. */
+    /**
+     * A file name as Markdown text, every ASCII punctuation character escaped (CommonMark reads each literally): no link,
+     * autolink (https://, www., an address), tag or emphasis of the uploader's making, only the download's link.
+     */
     static String escaped(String name) {
-        return name.replaceAll("([\\\\`*_{}\\[\\]()<>#+!|~&])", "\\\\$1");
+        return name.replaceAll("(\\p{Punct})", "\\\\$1");
     }
 }

@@ -1201,7 +1201,7 @@ class JointMeetingConveneTest {
                     "/engine-rest/task/" + review.getId() + "/form-variables", Map.class);
             assertThat(reviewVariables.get("attachmentLinks")).as("the review form's files as links").isNotNull();
             assertThat(reviewVariables.get("attachmentLinks").get("value").toString())
-                    .matches("(?s)照片、材料：\\[整治后\\.jpg]\\(/shirong/work-assignments/files/\\d+\\).*点文件名下载.*");
+                    .matches("(?s)照片、材料：\\[整治后\\\\\\.jpg]\\(/shirong/work-assignments/files/\\d+\\).*点文件名下载.*");
             assertThat(rest.withBasicAuth("shdlingdao1", "demo").getForObject("/engine-rest/task/" + review.getId() + "/deployed-form",
                     String.class)).as("the form shows them").contains("{{attachmentLinks}}");
             assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(town.getId()).variableName("photo1")
