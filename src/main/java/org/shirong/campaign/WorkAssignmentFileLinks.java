@@ -26,10 +26,7 @@ class WorkAssignmentFileLinks implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String process = task.getProcessInstanceId();
-        List<WorkAssignmentFiles.File> handedIn = files.of(List.of(process)).getOrDefault(process, List.of()).stream()
-                .filter(f -> process.equals(f.processInstanceId())).toList();
-        task.setVariableLocal(VAR_ATTACHMENT_LINKS, markdown(handedIn));
+        task.setVariableLocal(VAR_ATTACHMENT_LINKS, markdown(files.handedInBy(task.getProcessInstanceId())));
     }
 
     /** “照片、材料：” and the files as links (点文件名下载, and who may), or 无. */
