@@ -88,6 +88,11 @@ class CaseApiTest {
                 .extracting(s -> s.get("code") + ":" + s.get("name")).contains("JOINT_INSPECTION:季检查（督促检查）");
         assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/sources", List.class))
                 .extracting(s -> s.get("code") + ":" + s.get("name")).contains("JOINT_INSPECTION:联合检查、督导检查");
+        // szreview-s60 S3: 松江区's 区城运中心 takes the 12345 hotline's 工单 (reporters: CITIZEN), its other departments do not
+        assertThat((List<Map<String, Object>>) as("sjchengyunzhongxin1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code") + ":" + s.get("name")).contains("CITIZEN:市民反映（12345）", "PATROL:日常巡查");
+        assertThat((List<Map<String, Object>>) as("sjlvrongju1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code")).doesNotContain("CITIZEN");
     }
 
     /**
