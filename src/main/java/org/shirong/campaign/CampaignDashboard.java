@@ -28,6 +28,7 @@ import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
+import org.shirong.rectification.CampaignCaseCounts;
 import org.shirong.rectification.CaseDossiers;
 import org.shirong.rectification.CaseHolders;
 import org.shirong.rectification.CaseRecord;
@@ -38,6 +39,7 @@ import org.shirong.rectification.RectificationProcess;
 import org.shirong.rectification.TrafficLight;
 import org.shirong.report.PlanItemProgress;
 import org.shirong.report.RankingNotices;
+import org.shirong.report.ReportCaseTable;
 import org.shirong.scoring.CampaignPeriods;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
@@ -95,16 +97,34 @@ class CampaignDashboard {
      */
     enum Figure {
         OPEN("在办"), RED("红灯超期"), YELLOW("黄灯临期"), CLOSED_ON_TIME("按时结案"), CLOSED_LATE("逾期结案"),
-        RETURNED("被回退过的案件"), REWORKED("返工过的案件"), FOUND("发现"), CLOSED("结案"), OVERDUE("超期");
+        RETURNED("被回退过的案件"), REWORKED("返工过的案件"), FOUND("发现"), CLOSED("结案"), OVERDUE("超期"),
+        REPORTED("新增", CampaignCaseCounts.PeriodFigure.REPORTED),
+        PERIOD_CLOSED("结案", CampaignCaseCounts.PeriodFigure.CLOSED),
+        DUE_OVERDUE("到期超期", CampaignCaseCounts.PeriodFigure.OVERDUE),
+        OPEN_AT_END("期末未结", CampaignCaseCounts.PeriodFigure.OPEN_AT_END);
 
         private final String label;
+        private final CampaignCaseCounts.PeriodFigure reportFigure;
 
         Figure(String label) {
+            this(label, null);
+        }
+
+        Figure(String label, CampaignCaseCounts.PeriodFigure reportFigure) {
             this.label = label;
+            this.reportFigure = reportFigure;
         }
 
         String label() {
             return label;
+        }
+
+        /**
+         * The 月度工作报告's column this figure is ({@link CampaignCaseCounts#perLeadUnit}), whose cases the database lists
+         * by the rows it summed ({@link CampaignCaseCounts#counted}); null for the figures counted here.
+         */
+        CampaignCaseCounts.PeriodFigure reportFigure() {
+            return reportFigure;
         }
 
         boolean counts(CaseRecord c, At at) {
@@ -119,6 +139,7 @@ class CampaignDashboard {
                 case FOUND -> CampaignPlanItems.found(c, at.now());
                 case CLOSED -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.closed(c, at.now());
                 case OVERDUE -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.overdue(c, at.now());
+                case REPORTED, PERIOD_CLOSED, DUE_OVERDUE, OPEN_AT_END -> false; // the report's: counted in the database
             };
         }
 
@@ -166,6 +187,17 @@ class CampaignDashboard {
      */
     record UnitLine(String unitId, String unitName, int open, int red, int yellow, int closedOnTime, int closedLate,
             int returns, int rework, String cases) {
+    }
+
+    /**
+     * One unit's line of a period's 月度工作报告 (新增、结案、到期超期、期末未结: {@link ReportCaseTable}, the lines the report
+     * printed); {@code cases}: the list behind its numbers, to which {@code &figure=} ({@link Figure#reportFigure}) is added.
+     */
+    record ReportLine(String unitId, String unitName, int reported, int closed, int overdue, int openAtEnd, String cases) {
+    }
+
+    /** A past period's cases per unit as its 月度工作报告 counts them, and their sum. */
+    record ReportCases(String periodName, List<ReportLine> units, ReportLine total) {
     }
 
     /**
@@ -258,7 +290,8 @@ class CampaignDashboard {
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
             List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings,
-            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes, List<NoticeReplyBoard.Round> noticeReplies) {
+            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes, List<NoticeReplyBoard.Round> noticeReplies,
+            ReportCases reportCases) {
     }
 
     /**
@@ -318,6 +351,8 @@ class CampaignDashboard {
     private final RankingNotices notices;
     private final CaseHolders holders;
     private final org.shirong.report.MeetingDocuments noticeUnits;
+    private final ReportCaseTable reportCases;
+    private final CampaignCaseCounts caseCounts;
 
     /**
      * The active tasks of a user task ({@code taskKey}: 督办超期案件, 重新派遣案件) of the campaign's cases ({@code %s}: the
@@ -333,7 +368,9 @@ class CampaignDashboard {
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
             CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies,
-            OfficeCaseTasks officeCaseTasks) {
+            OfficeCaseTasks officeCaseTasks, ReportCaseTable reportCases, CampaignCaseCounts caseCounts) {
+        this.reportCases = reportCases;
+        this.caseCounts = caseCounts;
         this.officeCaseTasks = officeCaseTasks;
         this.workAssignments = workAssignments;
         this.territoryDisputes = territoryDisputes;
@@ -474,7 +511,20 @@ class CampaignDashboard {
                 // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
                 phaseRows.isEmpty() ? List.of()
                         : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
-                months(c), territoryDisputes.of(c, all, names, now), noticeReplies.of(c, now, town == null ? null : town.office()));
+                months(c), territoryDisputes.of(c, all, names, now), noticeReplies.of(c, now, town == null ? null : town.office()),
+                town != null || window.until().isAfter(now) ? null : reportCases(code, window));
+    }
+
+    /**
+     * A period that is over, as its 月度工作报告 printed its cases per unit (jtreview-s59 T5): the report's own lines, so
+     * that a supervisor choosing 2026年11月 reads the 新增、结案、到期超期、期末未结 of the report he signs.
+     */
+    private ReportCases reportCases(String code, UnitScores.Window window) {
+        var table = reportCases.of(code, window.from(), window.until());
+        java.util.function.Function<org.shirong.report.Figures.UnitCases, ReportLine> line = u -> new ReportLine(
+                u.unitId().isEmpty() ? null : u.unitId(), u.unitName(), u.reported(), u.closed(), u.overdue(), u.openAtEnd(),
+                listUrl(code, window, u.unitId().isEmpty() ? null : u.unitId(), null));
+        return new ReportCases(window.periodName(), table.units().stream().map(line).toList(), line.apply(table.total()));
     }
 
     /** The 考核期间 the 驾驶舱 offers, the months newest first, then any quarters and years ({@link CampaignPeriods.Months#offered}). */
@@ -594,7 +644,25 @@ class CampaignDashboard {
         rounds.forEach(r -> roundsOfCase.computeIfAbsent(r.caseNo(), k -> new ArrayList<>()).add(r));
         // each case's counted rounds before it, in order, so the list stays oldest first
         List<ListedCase> matching = new ArrayList<>();
-        for (CaseRecord r : ofCampaign) {
+        if (figure.reportFigure() != null) {
+            // the 月报's figures: the rows the report's sum counted, listed as they were counted (a round as its round)
+            Map<String, CaseRecord> byNo = new HashMap<>();
+            ofCampaign.forEach(r -> byNo.put(r.caseNo(), r));
+            for (CampaignCaseCounts.Counted k : caseCounts.counted(code, window.from(), window.until(), unit,
+                    figure.reportFigure())) {
+                CaseRecord r = byNo.get(k.caseNo());
+                if (r == null || !ofItem.test(r)) {
+                    continue;
+                }
+                if (k.roundNo() == null) {
+                    matching.add(listed(r, now, names));
+                } else {
+                    roundsOfCase.getOrDefault(r.caseNo(), List.of()).stream().filter(x -> x.roundNo() == k.roundNo())
+                            .findFirst().ifPresent(x -> matching.add(listed(r, x, names)));
+                }
+            }
+        }
+        for (CaseRecord r : figure.reportFigure() != null ? List.<CaseRecord>of() : ofCampaign) {
             if (!ofItem.test(r)) {
                 continue;
             }
@@ -615,7 +683,7 @@ class CampaignDashboard {
             scope.add(planned.stream().filter(i -> i.category().equals(item)).map(CampaignTemplate.Item::name).findFirst()
                     .orElse(CampaignPlanItems.NO_ITEM));
         }
-        boolean monthly = figure == Figure.CLOSED_ON_TIME || figure == Figure.CLOSED_LATE;
+        boolean monthly = figure == Figure.CLOSED_ON_TIME || figure == Figure.CLOSED_LATE || figure.reportFigure() != null;
         String figureName = (monthly ? window.periodName() : "") + figure.label();
         String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");

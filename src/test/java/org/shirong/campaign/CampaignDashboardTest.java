@@ -539,6 +539,80 @@ class CampaignDashboardTest {
         }
     }
 
+    /**
+     * A past month on the 驾驶舱 shows that month's 新增、结案、到期超期、期末未结 exactly as its 月度工作报告 prints them
+     * (jtreview-s59 T5), each number opening its cases; today's 在办 and lights stay beside them, said to be today's.
+     * 九亭 on 5 December 2024, November by hand — 城管中队: -1 reported in October, due 5 November, still open (红);
+     * -2 reported and closed on time in November; -5 due in October, closed late on 3 November. 环卫所: -3 reported in
+     * November, due in December, open; -4 reported in December (not November's).
+     * 城管中队 新增 1 (-2) 结案 2 (-2, -5) 到期超期 1 (-1) 期末未结 1 (-1); 环卫所 1 (-3) 0 0 1 (-3); 合计 2 2 1 2.
+     */
+    @Test
+    void aPastMonthShowsItsMonthlyReportsCaseFiguresAndEachNumberListsItsCases() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-12-05T10:00")));
+        CampaignFixture jt = new CampaignFixture(jdbc, "DASHT5");
+        try {
+            clear(jt, "DASHT5");
+            jt.campaign("九亭镇月报口径测试", 2).phase(1, "前期准备", "2024-09-01", "2024-10-31")
+                    .phase(2, "自查整改", "2024-11-01", "2024-12-31").unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
+            jt.addCase("chengguan", "2024-10-10T09:00", "2024-11-05T09:00", null, true);
+            jt.addCase("chengguan", "2024-11-12T09:00", "2024-11-20T09:00", "2024-11-18T09:00", false);
+            jt.addCase("huanwei", "2024-11-20T09:00", "2024-12-20T09:00", null, false);
+            jt.addCase("huanwei", "2024-12-02T09:00", "2024-12-20T09:00", null, false);
+            jt.addCase("chengguan", "2024-10-01T09:00", "2024-10-08T09:00", "2024-11-03T09:00", true);
+
+            Map d = list("chuangban1", "/api/campaigns/DASHT5/dashboard?period=2024-11");
+            Map report = (Map) d.get("reportCases");
+            assertThat(report).containsEntry("periodName", "2024年11月");
+            List<String> lines = new ArrayList<>(((List<Map>) report.get("units")).stream().map(CampaignDashboardTest::reportLine).toList());
+            lines.add(reportLine((Map) report.get("total")));
+            assertThat(lines).containsExactly("城管中队 1 2 1 1", "环卫所 1 0 0 1", "合计 2 2 1 2");
+
+            // the 月报 of November prints the same lines
+            String html = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/DASHT5/monthly-report?period=2024-11",
+                    String.class);
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr (?:data-unit=\"[^\"]*\"|class=\"total\")><td class=\"name\">"
+                    + "([^<]+)</td><td>(\\d+)</td><td>(\\d+)</td><td>(\\d+)</td><td>(\\d+)</td></tr>").matcher(html);
+            List<String> printed = new ArrayList<>();
+            while (row.find()) {
+                printed.add(row.group(1) + " " + row.group(2) + " " + row.group(3) + " " + row.group(4) + " " + row.group(5));
+            }
+            assertThat(printed).as("the 月报's 各单位案件").startsWith(lines.toArray(String[]::new));
+
+            // every number opens exactly the cases it counts
+            Map chengguan = ((List<Map>) report.get("units")).get(0);
+            assertThat(caseNos(chengguan, "REPORTED")).containsExactly("DASHT5-2");
+            assertThat(caseNos(chengguan, "PERIOD_CLOSED")).containsExactly("DASHT5-2", "DASHT5-5");
+            assertThat(caseNos(chengguan, "DUE_OVERDUE")).containsExactly("DASHT5-1");
+            assertThat(caseNos(chengguan, "OPEN_AT_END")).containsExactly("DASHT5-1");
+            Map total = (Map) report.get("total");
+            assertThat(caseNos(total, "REPORTED")).containsExactly("DASHT5-2", "DASHT5-3");
+            assertThat(caseNos(total, "OPEN_AT_END")).containsExactly("DASHT5-1", "DASHT5-3");
+            Map listed = list("chuangban1", total.get("cases") + "&figure=DUE_OVERDUE");
+            assertThat(listed).containsEntry("figureName", "2024年11月到期超期").containsEntry("total", 1);
+
+            // today's 在办 and lights are still given, as today's: -1, -3 and -4 open, -1 red; -2 closed on time, -5 late
+            assertThat((List<Map>) d.get("units")).extracting(CampaignDashboardTest::figures)
+                    .startsWith("城管中队 1 1 0 1 1 0 0", "环卫所 2 0 0 0 0 0 0");
+            assertThat(list("chuangban1", "/api/campaigns/DASHT5/dashboard?period=2024-12").get("reportCases"))
+                    .as("the running month has no report yet").isNull();
+        } finally {
+            clear(jt, "DASHT5");
+            ClockUtil.reset();
+        }
+    }
+
+    private List<String> caseNos(Map line, String figure) {
+        Map listed = list("chuangban1", line.get("cases") + "&figure=" + figure);
+        List<String> nos = ((List<Map>) listed.get("cases")).stream().map(c -> (String) c.get("caseNo")).toList();
+        assertThat(listed.get("total")).as("%s %s", line.get("unitName"), figure).isEqualTo(nos.size());
+        return nos;
+    }
+
+    private static String reportLine(Map u) {
+        return u.get("unitName") + " " + u.get("reported") + " " + u.get("closed") + " " + u.get("overdue") + " " + u.get("openAtEnd");
+    }
+
     private List<String> unitFigures(String period) {
         return unitFigures("DASHRO", period);
     }

@@ -737,12 +737,31 @@ function renderCampaign(node, d, documents) {
     numberCell(panel, u.cases, 'RETURNED', u.returns),
     numberCell(panel, u.cases, 'REWORKED', u.rework));
   const unitChart = chart(300);
+  // A period that is over: first its cases as its 月度工作报告 printed them (新增、结案、到期超期、期末未结, the report's own
+  // lines), then today's 在办 and lights, said to be today's (jtreview-s59 T5).
+  const report = d.reportCases;
+  const reportRow = u => el('tr', {'data-unit': u.unitId || 'total', class: u.unitId ? '' : 'shirong-total',
+    'data-zero': [u.reported, u.closed, u.overdue, u.openAtEnd].every(v => !v) ? 'true' : null},
+    el('th', null, u.unitName),
+    numberCell(panel, u.cases, 'REPORTED', u.reported),
+    numberCell(panel, u.cases, 'PERIOD_CLOSED', u.closed),
+    numberCell(panel, u.cases, 'DUE_OVERDUE', u.overdue, u.overdue ? 'red' : ''),
+    numberCell(panel, u.cases, 'OPEN_AT_END', u.openAtEnd));
   node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'units'},
-    el('h3', null, '各单位案件'),
-    el('p', {class: 'shirong-muted'}, `在办、红灯、黄灯为当前件数；按时、逾期结案为${d.period.name}结案的件数；`
+    el('h3', null, report ? `${report.periodName}各单位案件` : '各单位案件'),
+    report ? [
+      el('p', {class: 'shirong-muted', 'data-report-cases': 'true'}, `与${report.periodName}月度工作报告“案件办理情况”相同：`
+        + `新增、结案为${report.periodName}内上报、结案的件数；到期超期为期限在${report.periodName}内、逾期结案或到期仍未结案的件数；`
+        + `期末未结为${report.periodName}末尚未结案的件数。点数字可查看案件。`),
+      table('shirong-report-cases', ['单位', '新增', '结案', '到期|超期', '期末|未结'],
+        foldZeroRows(report.units.map(reportRow), row => row.getAttribute('data-zero') === 'true', 5)
+          .concat([reportRow(report.total)])),
+      el('h4', {'data-today': 'true'}, '各单位案件（在办、红灯、黄灯截至今日）')] : null,
+    el('p', {class: 'shirong-muted'}, `在办、红灯、黄灯为截至今日（${d.today}）的件数；按时、逾期结案为${d.period.name}结案的件数；`
       + '回退、返工为活动以来被回退过、核查未通过而返工过的案件件数（一件回退多次只算一件）。点数字可查看案件。'),
     unitChart,
-    table('shirong-units', ['单位', '在办', '红灯|超期', '黄灯|临期', '按时|结案', '逾期|结案', '回退|（件）', '返工|（件）'],
+    table('shirong-units', ['单位', report ? '在办|（截至|今日）' : '在办', '红灯|超期', '黄灯|临期', '按时|结案', '逾期|结案',
+      '回退|（件）', '返工|（件）'],
       foldZeroRows(d.units.map(unitRow), row => row.getAttribute('data-zero') === 'true', 8).concat([unitRow(d.total)]))));
 
   const rankChart = chart(280);
