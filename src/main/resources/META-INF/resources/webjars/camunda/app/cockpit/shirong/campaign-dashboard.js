@@ -562,12 +562,16 @@ function pointsOf(u) {
 
 // A rate as GET /api/zones/rates gives it ({part, whole, rate, text}); red when below its target. Its count
 // ("98.00%（49/50）") is a part of its own, which goes under the rate on a phone: the nine columns then fit its width.
-function rateCell(rate, target) {
+// `href`: the unit's zones (the 责任区 page, in a new window), behind the rate (jtreview-s59 T12); `note`: what a notice rate
+// leaves out (另有 5 份未到上墙期限), under it.
+function rateCell(rate, target, href, note) {
   const below = rate.rate !== null && target !== null && target !== undefined && Number(rate.rate) < Number(target);
   const count = rate.text.indexOf('（');
+  const figure = count > 0 ? [el('span', null, rate.text.substring(0, count)), el('span', {class: 'shirong-rate-count'}, rate.text.substring(count))]
+    : [rate.text];
   return el('td', {class: 'shirong-number' + (below ? ' text-danger' : ''), 'data-rate': rate.rate === null ? '' : rate.rate},
-    count > 0 ? [el('span', null, rate.text.substring(0, count)), el('span', {class: 'shirong-rate-count'}, rate.text.substring(count))]
-      : rate.text);
+    href && rate.whole ? el('a', {href, target: '_blank', class: below ? 'text-danger' : '', title: '查看该单位的责任区'}, figure) : figure,
+    note ? el('span', {class: 'shirong-rate-note shirong-muted', 'data-note': 'true'}, note) : null);
 }
 
 function zoneChart(lib, box, z) {
@@ -589,8 +593,8 @@ function zoneChart(lib, box, z) {
           label: {show: false},
           data: targetLines.map(([name, v]) => ({name, yAxis: Number(v)}))}},
       {name: '履责率（其他道路）', type: 'bar', data: z.units.map(u => value(u.complianceOther))},
-      {name: '告知书送达率', type: 'bar', data: z.units.map(u => value(u.deliveryRate))},
-      {name: '告知书上墙率', type: 'bar', data: z.units.map(u => value(u.postingRate))}
+      {name: '告知书送达率', type: 'bar', data: z.units.map(u => value(u.scoredDelivery))},
+      {name: '告知书上墙率', type: 'bar', data: z.units.map(u => value(u.scoredPosting))}
     ]
   });
 }
@@ -609,17 +613,22 @@ function zoneSection(d) {
     const t = z.targets;
     const target = v => (v === null || v === undefined ? '—' : `≥ ${v}%`);
     const chartBox = chart(280);
+    // a unit's zones, on the 责任区 page, behind its name and its rates; the town's line: all zones
+    const zonesOf = u => `${ROOT}/shirong/zones?organization=${encodeURIComponent(d.campaign.organization)}`
+      + (u.unitId ? `&unit=${encodeURIComponent(u.unitId)}` : '');
     const row = (u, cls) => el('tr', {'data-unit': u.unitId || 'total', class: cls || ''},
-      el('th', null, u.unitName), el('td', {class: 'shirong-number'}, u.zones),
-      rateCell(u.complianceMain, t.complianceMain), rateCell(u.complianceOther, t.complianceOther),
-      rateCell(u.deliveryRate, t.delivery), rateCell(u.postingRate, t.posting),
+      el('th', null, el('a', {href: zonesOf(u), target: '_blank', 'data-zones': u.unitId || 'total'}, u.unitName)),
+      el('td', {class: 'shirong-number'}, u.zones),
+      rateCell(u.complianceMain, t.complianceMain, zonesOf(u)), rateCell(u.complianceOther, t.complianceOther, zonesOf(u)),
+      rateCell(u.scoredDelivery, t.delivery, zonesOf(u), u.deliveryNote), rateCell(u.scoredPosting, t.posting, zonesOf(u), u.postingNote),
       el('td', {class: 'shirong-number' + (u.yellowCards ? ' yellow' : '')}, u.yellowCards),
       el('td', {class: 'shirong-number' + (u.redCards ? ' red' : '')}, u.redCards),
       el('td', {class: 'shirong-number'}, u.handedOver));
     section.replaceChildren(
       el('h3', null, `${z.periodName}责任区履责与告知书`),
-      el('p', {class: 'shirong-muted'}, `履责率按本期日常检查（不含复查）计算；送达率、上墙率按期末在册责任区和 ${z.edition} 年度告知书计算；`
-        + '黄牌、红牌为本期下达的次数，移交执法为本期移交城管的处置数。低于目标的比率标红，各项计入单位考核。'),
+      el('p', {class: 'shirong-muted', 'data-rates-basis': 'true'}, `履责率按本期日常检查（不含复查）计算；送达率、上墙率与考核得分相同，`
+        + `按 ${z.edition} 年度告知书中已到送达（上墙）期限或已提前完成的计算，未到期限的和尚未发告知书的责任区在比率下注明、不计入；`
+        + '黄牌、红牌为本期下达的次数，移交执法为本期移交城管的处置数。低于目标的比率标红；表中各项比率即单位考核所用的比率。点单位或比率可查看该单位的责任区。'),
       chartBox,
       table('shirong-zone-rates', ['负责|单位', '责任区', '履责率|（主要|道路）', '履责率|（其他|道路）', '告知书|送达率',
         '告知书|上墙率', '黄牌', '红牌', '移交|执法'],
