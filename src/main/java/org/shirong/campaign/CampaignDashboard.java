@@ -101,18 +101,40 @@ class CampaignDashboard {
         REPORTED("新增", CampaignCaseCounts.PeriodFigure.REPORTED),
         PERIOD_CLOSED("结案", CampaignCaseCounts.PeriodFigure.CLOSED),
         DUE_OVERDUE("到期超期", CampaignCaseCounts.PeriodFigure.OVERDUE),
-        OPEN_AT_END("期末未结", CampaignCaseCounts.PeriodFigure.OPEN_AT_END);
+        OPEN_AT_END("期末未结", CampaignCaseCounts.PeriodFigure.OPEN_AT_END),
+        SCORED_DUE("考核应结案", UnitScores.CaseFigure.DUE), SCORED_CLOSED("考核结案", UnitScores.CaseFigure.CLOSED),
+        SCORED_OVERDUE("考核超期", UnitScores.CaseFigure.OVERDUE);
 
         private final String label;
         private final CampaignCaseCounts.PeriodFigure reportFigure;
+        private final UnitScores.CaseFigure scoredFigure;
 
         Figure(String label) {
-            this(label, null);
+            this(label, null, null);
         }
 
         Figure(String label, CampaignCaseCounts.PeriodFigure reportFigure) {
+            this(label, reportFigure, null);
+        }
+
+        Figure(String label, UnitScores.CaseFigure scoredFigure) {
+            this(label, null, scoredFigure);
+        }
+
+        Figure(String label, CampaignCaseCounts.PeriodFigure reportFigure, UnitScores.CaseFigure scoredFigure) {
             this.label = label;
             this.reportFigure = reportFigure;
+            this.scoredFigure = scoredFigure;
+        }
+
+        /** The ranking's figure this is (a unit's 应结案、结案、超期: {@link UnitScores#casesBehind}); null for the others. */
+        UnitScores.CaseFigure scoredFigure() {
+            return scoredFigure;
+        }
+
+        /** Whether the cases behind it are listed from another capability's rows rather than counted here. */
+        boolean listedElsewhere() {
+            return reportFigure != null || scoredFigure != null;
         }
 
         String label() {
@@ -139,7 +161,8 @@ class CampaignDashboard {
                 case FOUND -> CampaignPlanItems.found(c, at.now());
                 case CLOSED -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.closed(c, at.now());
                 case OVERDUE -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.overdue(c, at.now());
-                case REPORTED, PERIOD_CLOSED, DUE_OVERDUE, OPEN_AT_END -> false; // the report's: counted in the database
+                // the report's and the ranking's: counted in the database, listed from its rows
+                case REPORTED, PERIOD_CLOSED, DUE_OVERDUE, OPEN_AT_END, SCORED_DUE, SCORED_CLOSED, SCORED_OVERDUE -> false;
             };
         }
 
@@ -205,7 +228,7 @@ class CampaignDashboard {
      * score out of 100 ({@code basis} says so in words).
      */
     record Ranked(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named, String namedFor,
-            BigDecimal points, BigDecimal maxPoints, String basis) {
+            BigDecimal points, BigDecimal maxPoints, String basis, int dueCount, int closedCount, int overdueCount, String cases) {
     }
 
     /**
@@ -250,7 +273,7 @@ class CampaignDashboard {
      * A campaign task not yet done, or a case's step waiting on the office or the 领导小组 ({@link OfficeCaseTasks}): its
      * name, deadline ({@code dueText} as people read it: 2026年12月7日 17:00) and whether that has passed.
      */
-    record OpenTask(String name, Instant dueAt, String dueText, boolean overdue) {
+    record OpenTask(String name, Instant dueAt, String dueText, boolean overdue, String holder) {
     }
 
     /** A unit's (or a participating town's office's) campaign tasks not yet done, those past their deadline first. */
@@ -590,7 +613,8 @@ class CampaignDashboard {
                 .alsoNaming(read.provisional() ? List.of() : others, issued);
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
                 .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor(),
-                        u.points(), u.maxPoints(), u.scoreBasis())).toList(), current.provisional(), current.asOf(), issued,
+                        u.points(), u.maxPoints(), u.scoreBasis(), u.dueCount(), u.closedCount(), u.overdueCount(),
+                        listUrl(c.code(), window, u.unitId(), null))).toList(), current.provisional(), current.asOf(), issued,
                 current.inspections(), current.inspectionNote(), cooperation);
     }
 
@@ -644,6 +668,21 @@ class CampaignDashboard {
         rounds.forEach(r -> roundsOfCase.computeIfAbsent(r.caseNo(), k -> new ArrayList<>()).add(r));
         // each case's counted rounds before it, in order, so the list stays oldest first
         List<ListedCase> matching = new ArrayList<>();
+        if (figure.scoredFigure() != null) {
+            // the ranking's figures: the cases scoring counts for the unit, by its own rows (jtreview-s59 T12)
+            Map<String, CaseRecord> byNo = new HashMap<>();
+            ofCampaign.forEach(r -> byNo.put(r.caseNo(), r));
+            for (UnitScores.CountedCase k : unit == null ? List.<UnitScores.CountedCase>of()
+                    : scores.casesBehind(c.tenantId(), code, window.periodCode(), unit, figure.scoredFigure())) {
+                CaseRecord r = byNo.get(k.caseNo());
+                if (r != null && k.roundNo() == null) {
+                    matching.add(listed(r, now, names));
+                } else if (r != null) {
+                    roundsOfCase.getOrDefault(r.caseNo(), List.of()).stream().filter(x -> x.roundNo() == k.roundNo())
+                            .findFirst().ifPresent(x -> matching.add(listed(r, x, names)));
+                }
+            }
+        }
         if (figure.reportFigure() != null) {
             // the 月报's figures: the rows the report's sum counted, listed as they were counted (a round as its round)
             Map<String, CaseRecord> byNo = new HashMap<>();
@@ -662,7 +701,7 @@ class CampaignDashboard {
                 }
             }
         }
-        for (CaseRecord r : figure.reportFigure() != null ? List.<CaseRecord>of() : ofCampaign) {
+        for (CaseRecord r : figure.listedElsewhere() ? List.<CaseRecord>of() : ofCampaign) {
             if (!ofItem.test(r)) {
                 continue;
             }
@@ -683,7 +722,7 @@ class CampaignDashboard {
             scope.add(planned.stream().filter(i -> i.category().equals(item)).map(CampaignTemplate.Item::name).findFirst()
                     .orElse(CampaignPlanItems.NO_ITEM));
         }
-        boolean monthly = figure == Figure.CLOSED_ON_TIME || figure == Figure.CLOSED_LATE || figure.reportFigure() != null;
+        boolean monthly = figure == Figure.CLOSED_ON_TIME || figure == Figure.CLOSED_LATE || figure.listedElsewhere();
         String figureName = (monthly ? window.periodName() : "") + figure.label();
         String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
@@ -939,10 +978,13 @@ class CampaignDashboard {
         Map<String, Integer> order = new HashMap<>();
         records.units(code).forEach(u -> order.putIfAbsent(u.groupId(), order.size()));
         Map<String, List<OpenTask>> byGroup = new LinkedHashMap<>();
-        records.tasks(code).stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
-                .filter(t -> town == null || town.office().equals(t.groupId()))
-                .forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>())
-                        .add(new OpenTask(t.name(), t.dueAt(), shown(t.dueAt()), t.dueAt() != null && t.dueAt().isBefore(now))));
+        List<TaskRow> open = records.tasks(code).stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
+                .filter(t -> town == null || town.office().equals(t.groupId())).toList();
+        Map<String, Task> engineTasks = engineTasks(open);
+        open.forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>())
+                .add(new OpenTask(t.name(), t.dueAt(), shown(t.dueAt()), t.dueAt() != null && t.dueAt().isBefore(now),
+                        t.processInstanceId() != null && engineTasks.containsKey(t.processInstanceId())
+                                ? OfficeCaseTasks.holder(engineTasks.get(t.processInstanceId()), organizations) : null)));
         // the 工作交办 filed under the campaign (its start form's 所属活动, a meeting's decision) and not yet done, a town's
         // part of the district's work, done in the town's organisation, included (sjreview-s57 D4); another organisation's
         // work that carries the code is not (diffreview-s57 R1)
@@ -950,7 +992,8 @@ class CampaignDashboard {
             if (town == null || town.office().equals(unit)) {
                 Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
                 byGroup.computeIfAbsent(unit, k -> new ArrayList<>()).add(new OpenTask("交办："
-                        + t.getName().replaceFirst("^办理交办事项 · ", ""), due, shown(due), due != null && due.isBefore(now)));
+                        + t.getName().replaceFirst("^办理交办事项 · ", ""), due, shown(due), due != null && due.isBefore(now),
+                        OfficeCaseTasks.holder(t, organizations)));
             }
         }));
         // the case work waiting on the office and the 领导小组 (审批、督办、挂账到期待复核): the supervisors' one screen shows
@@ -967,6 +1010,22 @@ class CampaignDashboard {
                     (int) tasks.stream().filter(OpenTask::overdue).count(), tasks);
         }).sorted(Comparator.comparing((UnitTasks u) -> u.overdue() == 0)
                 .thenComparing(u -> order.getOrDefault(u.unitId(), Integer.MAX_VALUE))).toList();
+    }
+
+    /**
+     * The engine's active task of each open campaign task, by process instance, in one query read on Shirong's behalf (a
+     * leader reading the 驾驶舱 may not read the units' tasks): who holds it (jtreview-s59 T12).
+     */
+    private Map<String, Task> engineTasks(List<TaskRow> open) {
+        String[] instances = open.stream().map(TaskRow::processInstanceId).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        if (instances.length == 0) {
+            return Map.of();
+        }
+        Map<String, Task> byInstance = new HashMap<>();
+        systemAccess.run(() -> taskService.createTaskQuery().processInstanceIdIn(instances).active().list())
+                .forEach(t -> byInstance.putIfAbsent(t.getProcessInstanceId(), t));
+        return byInstance;
     }
 
     /**

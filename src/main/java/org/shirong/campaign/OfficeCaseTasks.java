@@ -64,7 +64,7 @@ class OfficeCaseTasks {
                     Date review = t.getFollowUpDate() != null ? t.getFollowUpDate() : t.getDueDate();
                     if (review != null && review.toInstant().isBefore(now)) {
                         byGroup.computeIfAbsent(office, k -> new ArrayList<>()).add(new OpenTask("挂账到期待复核 · "
-                                + t.getName().replaceFirst("^恢复整改 · ", ""), review.toInstant(), shown(review, zone), true));
+                                + t.getName().replaceFirst("^恢复整改 · ", ""), review.toInstant(), shown(review, zone), true, null));
                     }
                     continue;
                 }
@@ -73,10 +73,15 @@ class OfficeCaseTasks {
                         .map(l -> l.getGroupId()).findFirst().orElse(office));
                 Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
                 byGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(new OpenTask(t.getName(), due,
-                        shown(t.getDueDate(), zone), due != null && due.isBefore(now)));
+                        shown(t.getDueDate(), zone), due != null && due.isBefore(now), holder(t, organizations)));
             }
             return byGroup;
         });
+    }
+
+    /** Who holds an engine task, as the 驾驶舱 says it beside the task (jtreview-s59 T12): 办理人 张队长, or 尚未认领. */
+    static String holder(Task t, Organizations organizations) {
+        return t.getAssignee() == null ? "尚未认领" : "办理人 " + organizations.personName(t.getAssignee());
     }
 
     /** A deadline as the 驾驶舱 shows it beside the task: 2026年12月7日 17:00. */

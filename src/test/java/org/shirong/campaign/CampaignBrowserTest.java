@@ -590,6 +590,15 @@ class CampaignBrowserTest {
                 assertThat(phone).as("手机上的考核排名图：单位竖排，得分在条的右端").containsEntry("units", "yAxis")
                         .containsEntry("count", 10L).containsEntry("label", "right");
                 assertThat(((Number) phone.get("height")).longValue()).isGreaterThanOrEqualTo(10 * 28);
+                // a unit's 应结案/结案/超期 open the cases the score counted (jtreview-s59 T12); the page still fits the phone
+                WebElement due = browser.driver().findElement(By.cssSelector("table.shirong-ranking tr[data-unit='chengguan'] a[data-rule='SCORED_DUE']"));
+                assertThat(due.getText()).isEqualTo("1");
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", due);
+                WebElement listed = browser.until(d -> d.findElements(By.cssSelector("table.shirong-case-list[data-list='SCORED_DUE'] tr[data-case]"))
+                        .stream().findFirst().orElse(null));
+                assertThat(listed.getAttribute("data-case")).isEqualTo("JT-RANK-10");
+                assertThat((Long) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth;")).isEqualTo(0L);
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("cockpit-ranking-phone-failure");
                 throw e;

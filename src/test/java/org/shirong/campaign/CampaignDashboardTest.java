@@ -552,14 +552,7 @@ class CampaignDashboardTest {
         ClockUtil.setCurrentTime(Date.from(at("2024-12-05T10:00")));
         CampaignFixture jt = new CampaignFixture(jdbc, "DASHT5");
         try {
-            clear(jt, "DASHT5");
-            jt.campaign("九亭镇月报口径测试", 2).phase(1, "前期准备", "2024-09-01", "2024-10-31")
-                    .phase(2, "自查整改", "2024-11-01", "2024-12-31").unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
-            jt.addCase("chengguan", "2024-10-10T09:00", "2024-11-05T09:00", null, true);
-            jt.addCase("chengguan", "2024-11-12T09:00", "2024-11-20T09:00", "2024-11-18T09:00", false);
-            jt.addCase("huanwei", "2024-11-20T09:00", "2024-12-20T09:00", null, false);
-            jt.addCase("huanwei", "2024-12-02T09:00", "2024-12-20T09:00", null, false);
-            jt.addCase("chengguan", "2024-10-01T09:00", "2024-10-08T09:00", "2024-11-03T09:00", true);
+            novemberCases(jt);
 
             Map d = list("chuangban1", "/api/campaigns/DASHT5/dashboard?period=2024-11");
             Map report = (Map) d.get("reportCases");
@@ -596,6 +589,51 @@ class CampaignDashboardTest {
                     .startsWith("城管中队 1 1 0 1 1 0 0", "环卫所 2 0 0 0 0 0 0");
             assertThat(list("chuangban1", "/api/campaigns/DASHT5/dashboard?period=2024-12").get("reportCases"))
                     .as("the running month has no report yet").isNull();
+        } finally {
+            clear(jt, "DASHT5");
+            ClockUtil.reset();
+        }
+    }
+
+    /** The cases of {@link #aPastMonthShowsItsMonthlyReportsCaseFiguresAndEachNumberListsItsCases}. */
+    private void novemberCases(CampaignFixture jt) {
+        clear(jt, "DASHT5");
+        jt.campaign("九亭镇月报口径测试", 2).phase(1, "前期准备", "2024-09-01", "2024-10-31")
+                .phase(2, "自查整改", "2024-11-01", "2024-12-31").unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
+        jt.addCase("chengguan", "2024-10-10T09:00", "2024-11-05T09:00", null, true);
+        jt.addCase("chengguan", "2024-11-12T09:00", "2024-11-20T09:00", "2024-11-18T09:00", false);
+        jt.addCase("huanwei", "2024-11-20T09:00", "2024-12-20T09:00", null, false);
+        jt.addCase("huanwei", "2024-12-02T09:00", "2024-12-20T09:00", null, false);
+        jt.addCase("chengguan", "2024-10-01T09:00", "2024-10-08T09:00", "2024-11-03T09:00", true);
+    }
+
+    /**
+     * A ranked unit's 应结案、结案、超期 open the cases the score counted (jtreview-s59 T12), by the rows scoring counts:
+     * November of {@link #novemberCases}, 城管中队 — due -1 (open, red) and -2 (closed on time); closed -2; 超期 -1 (-5, due
+     * in October and closed late on 3 November, counted in October's). 环卫所 has no case due in November.
+     */
+    @Test
+    void aRankedUnitsCaseFiguresListTheCasesTheScoreCounted() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-12-05T10:00")));
+        CampaignFixture jt = new CampaignFixture(jdbc, "DASHT5");
+        try {
+            novemberCases(jt);
+            Map d = list("chuangban1", "/api/campaigns/DASHT5/dashboard?period=2024-11");
+            List<Map> ranked = (List<Map>) ((Map) d.get("ranking")).get("units");
+            Map chengguan = ranked.stream().filter(u -> "chengguan".equals(u.get("unitId"))).findFirst().orElseThrow();
+            assertThat(chengguan.get("dueCount") + " " + chengguan.get("closedCount") + " " + chengguan.get("overdueCount"))
+                    .isEqualTo("2 1 1");
+            assertThat(caseNos(chengguan, "SCORED_DUE")).containsExactly("DASHT5-1", "DASHT5-2");
+            assertThat(caseNos(chengguan, "SCORED_CLOSED")).containsExactly("DASHT5-2");
+            assertThat(caseNos(chengguan, "SCORED_OVERDUE")).containsExactly("DASHT5-1");
+            assertThat(list("chuangban1", chengguan.get("cases") + "&figure=SCORED_OVERDUE"))
+                    .containsEntry("figureName", "2024年11月考核超期").containsEntry("scope", "城管中队");
+            // every ranked unit's numbers are its lists' lengths
+            for (Map u : ranked) {
+                assertThat(caseNos(u, "SCORED_DUE")).hasSize(((Number) u.get("dueCount")).intValue());
+                assertThat(caseNos(u, "SCORED_CLOSED")).hasSize(((Number) u.get("closedCount")).intValue());
+                assertThat(caseNos(u, "SCORED_OVERDUE")).hasSize(((Number) u.get("overdueCount")).intValue());
+            }
         } finally {
             clear(jt, "DASHT5");
             ClockUtil.reset();
@@ -767,6 +805,15 @@ class CampaignDashboardTest {
             assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(1).get("tasks")).extracting(t -> (String) t.get("name"))
                     .anySatisfy(n -> assertThat(n).contains(suspended)).anySatisfy(n -> assertThat(n).contains(onTime))
                     .anySatisfy(n -> assertThat(n).contains(overdue));
+            // who holds each: the office's engine tasks unclaimed, then one claimed; the 复核 is no one's task (jtreview-s59 T12)
+            assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(1).get("tasks")).extracting(t -> t.get("holder"))
+                    .containsExactly(null, "尚未认领", "尚未认领");
+            String superviseTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            taskService.setAssignee(superviseTask, "sjshirongban1");
+            Map claimed = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
+            assertThat((String) ((List<Map>) ((List<Map>) claimed.get("openTasks")).get(1).get("tasks")).get(2).get("holder"))
+                    .startsWith("办理人 ").doesNotContain("sjshirongban1");
+            taskService.setAssignee(superviseTask, null);
             assertThat((List<Map>) d.get("places")).extracting(p -> p.get("organization")).contains("shihudang", "yueyang", "jiuting");
             assertThat((List<Map>) d.get("places")).filteredOn(p -> "shihudang".equals(p.get("organization"))).singleElement()
                     .satisfies(p -> assertThat(p.get("name") + " " + p.get("levelName") + " " + p.get("open") + " " + p.get("red")

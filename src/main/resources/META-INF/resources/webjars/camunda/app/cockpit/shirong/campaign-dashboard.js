@@ -395,13 +395,17 @@ function showList(panel, url, key, from) {
 
 // A number that opens the list behind it: `url` is the line's list (…/dashboard/cases?…), `figure` what it counts.
 function numberCell(panel, url, figure, value, tone) {
-  return el('td', {class: 'shirong-number shirong-number-link'}, el('a', {href: '', class: 'shirong-count ' + (tone || ''),
+  return el('td', {class: 'shirong-number shirong-number-link'}, figureLink(panel, url, figure, value, tone));
+}
+
+function figureLink(panel, url, figure, value, tone) {
+  return el('a', {href: '', class: 'shirong-count ' + (tone || ''),
     'data-rule': figure,
     title: `查看这 ${value} 件案件`,
     onclick: event => {
       event.preventDefault();
       showList(panel, `${url}&figure=${figure}`, figure, event.currentTarget);
-    }}, String(value)));
+    }}, String(value));
 }
 
 // Each table in a box of its own that scrolls sideways if the table is still too wide (a phone held upright): the
@@ -719,7 +723,9 @@ function renderCampaign(node, d, documents) {
         el('th', null, u.unitName), el('td', {class: 'shirong-number'}, u.open),
         el('td', {class: 'shirong-number' + (u.overdue ? ' red' : '')}, u.overdue),
         el('td', null, el('ul', {class: 'shirong-task-list'}, u.tasks.map(t => el('li', {class: t.overdue ? 'text-danger' : ''},
-          `${t.name}（${t.name.startsWith('挂账到期待复核') ? '复核日期' : '期限'} ${t.dueText || (t.dueAt ? dateTime(t.dueAt) : '—')}${t.overdue ? '，已超期' : ''}）`)))))))
+          `${t.name}（${t.name.startsWith('挂账到期待复核') ? '复核日期' : '期限'} ${t.dueText || (t.dueAt ? dateTime(t.dueAt) : '—')}${t.overdue ? '，已超期' : ''}）`,
+          // who holds it: 办理人 张队长, or 尚未认领 (jtreview-s59 T12)
+          t.holder ? el('span', {class: 'shirong-task-holders shirong-muted', 'data-holder': 'true'}, ` ${t.holder}`) : null)))))))
       : el('p', null, '各单位的任务均已完成。')));
 
   // A district's campaign: its cases per town and street they lie in (属地).
@@ -786,11 +792,15 @@ function renderCampaign(node, d, documents) {
       : `通报线：总分低于 ${d.ranking.noticeLine} 分`),
     rankChart,
     // before the period's 通报 is issued (锦溪 通报s quarterly, never monthly) a unit below the line is only 列入通报范围
-    table('shirong-ranking', ['名次', '单位', '总分', '得分|/满分', '等级']
+    // 应结案/结案/超期 as the score counts them, each opening its cases (jtreview-s59 T12)
+    table('shirong-ranking', ['名次', '单位', '总分', '得分|/满分', '等级', '应结案|/结案|/超期']
       .concat(provisional ? [] : [d.ranking.noticeIssued ? '通报' : '列入通报|范围']), d.ranking.units.map(u =>
       el('tr', {'data-unit': u.unitId, class: u.named ? 'danger' : ''}, el('td', null, u.rank), el('td', null, u.unitName),
         el('td', null, u.total), el('td', {class: 'shirong-number', title: u.basis || ''}, pointsOf(u)),
         el('td', null, u.grade || '—'),
+        el('td', {class: 'shirong-number shirong-ranking-cases'}, figureLink(panel, u.cases, 'SCORED_DUE', u.dueCount), '/',
+          figureLink(panel, u.cases, 'SCORED_CLOSED', u.closedCount), '/',
+          figureLink(panel, u.cases, 'SCORED_OVERDUE', u.overdueCount, u.overdueCount ? 'red' : '')),
         provisional ? null : el('td', null, u.named ? (d.ranking.noticeIssued ? '通报：' : '列入通报范围：') + (u.namedFor || '') : '—')))),
     inspectionTable(d.ranking),
     cooperationTable(d.ranking),
