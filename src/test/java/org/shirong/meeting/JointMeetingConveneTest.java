@@ -1246,8 +1246,10 @@ class JointMeetingConveneTest {
             } finally {
                 engine.setQueryMaxResultsLimit(limit);
             }
-            assertThat(rest.withBasicAuth("sjlvrongju1", "demo").getForEntity("/shirong/work-assignments", String.class)
-                    .getStatusCode().value()).as("a department is no office").isEqualTo(403);
+            ResponseEntity<String> departments = rest.withBasicAuth("sjlvrongju1", "demo").getForEntity("/shirong/work-assignments",
+                    String.class);
+            assertThat(departments.getStatusCode().value()).as("a department opens its own").isEqualTo(200);
+            assertThat(departments.getBody()).as("and reads no town's").doesNotContain("某菜场周边整治");
         } finally {
             runtimeService.createProcessInstanceQuery().processInstanceId(district.getId()).list()
                     .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
@@ -1291,6 +1293,8 @@ class JointMeetingConveneTest {
             ResponseEntity<String> officePage = rest.withBasicAuth("chuangban1", "demo").getForEntity("/shirong/work-assignments",
                     String.class);
             assertThat(officePage.getBody()).as("the office's page lists the work and its file").contains("督导材料汇总", url);
+            assertThat(rest.withBasicAuth("ducha2", "demo").getForObject("/shirong/work-assignments", String.class))
+                    .as("the unit's staff open the page and find their work with its file").contains("督导材料汇总", url);
             for (String user : List.of("chuangban1", "lingdao2", "ducha2", "ducha1")) {
                 ResponseEntity<byte[]> download = rest.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
                 assertThat(download.getStatusCode().value()).as(user + ": the office, a leader, the unit that handed it in")
@@ -1306,6 +1310,28 @@ class JointMeetingConveneTest {
             assertThat(headsPage.getStatusCode().value()).isEqualTo(200);
             assertThat(headsPage.getBody()).as("nor is it on his page").doesNotContain("督导材料汇总", url);
 
+            // secreview-s59 S3: returned for 重办, the unit's 办理交办事项 form links each file it handed in to its download
+            Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(WorkAssignmentProcess.TASK_REVIEW_RESULT).singleResult();
+            ResponseEntity<String> returned = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/task/"
+                    + review.getId() + "/complete", new HttpEntity<>("""
+                    {"variables":{"reviewResult":{"value":"return"},"reviewComment":{"value":"请补充本月台账"}}}""", headers), String.class);
+            assertThat(returned.getStatusCode().value()).as(returned.getBody()).isEqualTo(204);
+            Task redo = taskService.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT).singleResult();
+            Map<String, Map<String, Object>> redoVariables = rest.withBasicAuth("ducha2", "demo").getForObject("/engine-rest/task/"
+                    + redo.getId() + "/form-variables?deserializeValues=false&variableNames=" + WorkAssignmentProcess.VAR_HANDED_IN_FILES,
+                    Map.class);
+            assertThat(com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree((String) redoVariables.get(WorkAssignmentProcess.VAR_HANDED_IN_FILES).get("value")))
+                    .as("the files it handed in, each by its download's id").singleElement().satisfies(f -> {
+                        assertThat(url).endsWith("/" + f.get("id").asText());
+                        assertThat(f.get("name").asText()).isEqualTo("督导现场.jpg");
+                    });
+            assertThat(rest.withBasicAuth("ducha2", "demo").getForObject("/engine-rest/task/" + redo.getId() + "/deployed-form",
+                    String.class)).contains("ng-repeat=\"f in handedInFiles\"",
+                    "<a ng-href=\"/shirong/work-assignments/files/{{ f.id }}\" download>{{ f.name }}</a>");
+
             ResponseEntity<String> own = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/process-definition/key/"
                     + WorkAssignmentProcess.KEY + "/tenant-id/jiuting/submit-form", new HttpEntity<>("""
                     {"variables":{"title":{"value":"环卫设施排查"},"unitGroup":{"value":"huanwei"},"requirement":{"value":"排查果壳箱"},
@@ -1320,6 +1346,63 @@ class JointMeetingConveneTest {
                     .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
             jdbc.update("delete from work_assignment_attachment where assignment_id = ?", instance.getId());
         }
+    }
+
+    /**
+     * diffreview-s59 R6, secreview-s59 S2/S3: the 工作交办 page lists a unit's work to its staff and its head however many
+     * newer ones the organisation has issued since, and nothing of another unit's; the office, which reads them all, is
+     * told when only the newest are shown; a district office overseeing the town, and a town's staff asking for the
+     * district, open none.
+     */
+    @Test
+    void aUnitsStaffAndHeadFindAllTheirUnitsWorkOnThePageAndTheOfficeIsToldWhenItsListIsCut() {
+        var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        int limit = engine.getQueryMaxResultsLimit();
+        java.time.Instant first = java.time.Instant.now().plus(java.time.Duration.ofDays(400));
+        List<String> issued = new java.util.ArrayList<>();
+        try {
+            issued.add(issue(first, "城管中队的早先交办", "chengguan"));
+            for (int i = 1; i <= 6; i++) {
+                issued.add(issue(first.plusSeconds(60L * i), "督导检查组的交办" + i, "ducha"));
+            }
+            issued.add(issue(first.plusSeconds(420), "综管办的交办", "zongguan"));
+            ClockUtil.reset();
+            engine.setQueryMaxResultsLimit(6);
+
+            String office = rest.withBasicAuth("chuangban1", "demo").getForObject("/shirong/work-assignments", String.class);
+            assertThat(office).as("the organisation's newest six").contains("综管办的交办", "督导检查组的交办2", "仅显示最近 6 件")
+                    .doesNotContain("督导检查组的交办1<", "城管中队的早先交办");
+            for (String user : List.of("chengguan2", "chengguan1")) {
+                ResponseEntity<String> page = rest.withBasicAuth(user, "demo").getForEntity("/shirong/work-assignments", String.class);
+                assertThat(page.getStatusCode().value()).as(user + ": 城管中队's staff and head").isEqualTo(200);
+                assertThat(page.getBody()).as(user).contains("城管中队的早先交办", "只列出交给您所在单位的工作")
+                        .doesNotContain("综管办的交办", "督导检查组的交办");
+            }
+            assertThat(rest.withBasicAuth("zongguan1", "demo").getForObject("/shirong/work-assignments", String.class))
+                    .as("综管办's staff").contains("综管办的交办").doesNotContain("城管中队的早先交办", "督导检查组的交办");
+            assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForEntity("/shirong/work-assignments?organization=jiuting",
+                    String.class).getStatusCode().value()).as("the district's office, overseeing the town").isEqualTo(403);
+            assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/shirong/work-assignments?organization=songjiang",
+                    String.class).getStatusCode().value()).as("a town's staff, of the district").isEqualTo(403);
+        } finally {
+            engine.setQueryMaxResultsLimit(limit);
+            ClockUtil.reset();
+            for (String id : issued) {
+                runtimeService.createProcessInstanceQuery().processInstanceId(id).list()
+                        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
+                historyService.deleteHistoricProcessInstance(id);
+            }
+        }
+    }
+
+    /** Starts 九亭镇's 工作交办 {@code title} for {@code unit} at {@code at}, as a meeting's decision does. */
+    private String issue(java.time.Instant at, String title, String unit) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        return runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(WorkAssignmentProcess.VAR_TITLE, title, WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
+                        WorkAssignmentProcess.VAR_REQUIREMENT, "按要求办理", WorkAssignmentProcess.VAR_DUE_DATE,
+                        LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString()))
+                .execute().getId();
     }
 
     /**
