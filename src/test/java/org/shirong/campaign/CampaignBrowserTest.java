@@ -241,7 +241,7 @@ class CampaignBrowserTest {
                         .doesNotContain("各整治项目");
                 // jtreview T2, T3: this month still runs, so its ranking has no 通报 column; each total has its points of the maximum
                 assertThat(browser.driver().findElements(By.cssSelector("table.shirong-ranking th"))).extracting(WebElement::getText)
-                        .containsExactly("名次", "单位", "总分", "得分/满分", "等级");
+                        .containsExactly("名次", "单位", "总分", "得分/满分", "等级", "应结案/结案/超期");
                 assertThat(browser.driver().findElement(By.cssSelector("[data-score-basis]")).getText())
                         .startsWith("总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100");
                 // sjreview F19: the page says what the API says of the calendar its days run into (60 days on: while the
