@@ -190,7 +190,12 @@ class CampaignDashboard {
             String statusName, Integer currentPhaseNo, String currentPhaseName, String url) {
     }
 
-    record PhaseLine(int no, String name, LocalDate firstDay, LocalDate lastDay, boolean current, int tasksDone, int tasksOpen) {
+    /**
+     * A phase with its tasks done and open; {@code planned}: for a phase none of whose tasks is issued yet, the template's
+     * tasks it will issue ({@code 对照标准全面自查（各单位）}), so that a later phase does not read as 任务 0/0 (jtreview-s59 T4).
+     */
+    record PhaseLine(int no, String name, LocalDate firstDay, LocalDate lastDay, boolean current, int tasksDone, int tasksOpen,
+            List<String> planned) {
     }
 
     /**
@@ -375,6 +380,7 @@ class CampaignDashboard {
     private final CaseHolders holders;
     private final org.shirong.report.MeetingDocuments noticeUnits;
     private final ReportCaseTable reportCases;
+    private final CampaignTemplates templates;
     private final CampaignCaseCounts caseCounts;
 
     /**
@@ -391,7 +397,9 @@ class CampaignDashboard {
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
             CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies,
-            OfficeCaseTasks officeCaseTasks, ReportCaseTable reportCases, CampaignCaseCounts caseCounts) {
+            OfficeCaseTasks officeCaseTasks, ReportCaseTable reportCases, CampaignCaseCounts caseCounts,
+            CampaignTemplates templates) {
+        this.templates = templates;
         this.reportCases = reportCases;
         this.caseCounts = caseCounts;
         this.officeCaseTasks = officeCaseTasks;
@@ -864,11 +872,15 @@ class CampaignDashboard {
     /** The phases with their tasks done and open: all of them, or a participating town's own. */
     private List<PhaseLine> phaseLines(String code, List<PhaseRow> phases, CampaignOverview.Summary summary, Participant town) {
         List<TaskRow> tasks = records.tasks(code).stream().filter(t -> town == null || town.office().equals(t.groupId())).toList();
+        List<CampaignTemplate.TaskDefinition> defined = town != null ? List.of() : records.find(code)
+                .flatMap(c -> templates.find(c.tenantId(), c.templateId())).map(CampaignTemplate::tasks).orElse(List.of());
         return phases.stream().map(p -> {
             List<TaskRow> own = tasks.stream().filter(t -> Objects.equals(t.phaseNo(), p.no())).toList();
             int done = (int) own.stream().filter(t -> CampaignRecords.DONE.equals(t.status())).count();
+            List<String> planned = !own.isEmpty() ? List.of() : defined.stream().filter(t -> Objects.equals(t.phase(), p.phaseId()))
+                    .map(t -> t.name() + ("each-unit".equals(t.who()) ? "（各单位）" : "")).toList();
             return new PhaseLine(p.no(), p.name(), p.firstDay(), p.lastDay(),
-                    summary.currentPhase() != null && summary.currentPhase().no() == p.no(), done, own.size() - done);
+                    summary.currentPhase() != null && summary.currentPhase().no() == p.no(), done, own.size() - done, planned);
         }).toList();
     }
 

@@ -595,6 +595,31 @@ class CampaignDashboardTest {
         }
     }
 
+    /**
+     * A phase none of whose tasks is issued yet names the tasks its template will issue (jtreview-s59 T4), not 任务 0/0:
+     * 九亭's 宣传动员和自查整改; the current phase, whose tasks are issued, counts them.
+     */
+    @Test
+    void aPhaseNotYetBegunNamesTheTasksItWillIssue() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-10-05T10:00")));
+        CampaignFixture jt = new CampaignFixture(jdbc, "DASHT4");
+        try {
+            clear(jt, "DASHT4");
+            jt.campaign("九亭镇阶段任务测试", 1).phase(1, "前期准备", "2024-09-01", "2024-10-31")
+                    .phase(2, "宣传动员和自查整改", "2024-11-01", "2024-12-31").unit("chengguan", "城管中队", 1).task(1, "chengguan", false);
+            jdbc.update("update campaign set template_id = 'jiuting-2023-standard-town' where code = 'DASHT4'");
+            jdbc.update("update campaign_phase set phase_id = 'mobilisation' where campaign_code = 'DASHT4' and phase_no = 2");
+            Map d = list("chuangban1", "/api/campaigns/DASHT4/dashboard");
+            List<Map> phases = (List<Map>) d.get("phases");
+            assertThat(phases.get(0)).containsEntry("tasksOpen", 1).containsEntry("planned", List.of());
+            assertThat(phases.get(1)).containsEntry("tasksOpen", 0)
+                    .containsEntry("planned", List.of("宣传发动", "对照标准全面自查（各单位）", "核查整改落实情况"));
+        } finally {
+            clear(jt, "DASHT4");
+            ClockUtil.reset();
+        }
+    }
+
     /** The cases of {@link #aPastMonthShowsItsMonthlyReportsCaseFiguresAndEachNumberListsItsCases}. */
     private void novemberCases(CampaignFixture jt) {
         clear(jt, "DASHT5");

@@ -201,10 +201,15 @@ function timeline(phases, today) {
   phases.forEach((p, n) => {
     const width = widths[n] * 100;
     const state = p.current ? 'current' : day(p.lastDay) + 86400000 <= day(today) ? 'past' : 'future';
+    // a phase whose tasks are not issued yet names those it will issue, not 任务 0/0 (jtreview-s59 T4)
+    const planned = p.tasksDone + p.tasksOpen === 0 && (p.planned || []).length
+      ? `将下达 ${p.planned.length} 项：${p.planned.join('、')}` : null;
     bar.appendChild(el('div', {class: 'shirong-phase shirong-phase-' + state, style: `width:${width}%`,
-      title: `${p.name} ${p.firstDay} 至 ${p.lastDay}，任务已完成 ${p.tasksDone} 项，未完成 ${p.tasksOpen} 项`},
+      title: `${p.name} ${p.firstDay} 至 ${p.lastDay}，` + (planned || `任务已完成 ${p.tasksDone} 项，未完成 ${p.tasksOpen} 项`)},
     el('div', {class: 'shirong-phase-name'}, `第 ${p.no} 阶段　${p.name}${p.current ? '（进行中）' : ''}`),
-    el('div', {class: 'shirong-phase-days'}, `${p.firstDay} 至 ${p.lastDay}　任务 ${p.tasksDone}/${p.tasksDone + p.tasksOpen}`)));
+    el('div', {class: 'shirong-phase-days'}, `${p.firstDay} 至 ${p.lastDay}　`
+      + (planned ? `将下达 ${p.planned.length} 项任务` : `任务 ${p.tasksDone}/${p.tasksDone + p.tasksOpen}`)),
+    planned ? el('div', {class: 'shirong-phase-planned', 'data-planned': p.no}, p.planned.join('、')) : null));
   });
   const position = todayOnBar(phases.map(p => [day(p.firstDay), day(p.lastDay) + 86400000]), widths, day(today));
   if (position !== null) {
