@@ -26,6 +26,7 @@ import org.shirong.report.CampaignFixture;
 import org.shirong.report.DocumentKind;
 import org.shirong.report.StoredDocument;
 import org.shirong.system.ShirongWebTest;
+import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -488,6 +489,38 @@ class JointMeetingConveneTest {
         assertThat(dashboardNotice("2026-11")).contains("本期没有因考核得分被通报的单位。另通报：",
                 "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 ",
                 "城管中队：签订目标责任书2026年11月9日到期，逾期 3 个工作日完成").doesNotContain("本期无通报单位");
+
+        // jtreview-s59 T15: the 考核得分 Excel the office hands to the leading group names them as the 通报 does, with their
+        // reasons, whether ranked or not, and lists the tasks on a sheet of their own
+        XlsxDownload table = scoresExcel();
+        assertThat(table.headers()).contains("通报", "通报原因");
+        assertThat(namedIn(table, "环卫所")).isEqualTo("是：逾期任务 1 项：月度工作报告（2026年10月）（2026年11月9日到期，逾期未报（已逾期 18 个工作日））");
+        assertThat(namedIn(table, "城管中队")).startsWith("是：").contains("逾期任务 2 项：签订目标责任书（2026年11月9日到期，逾期 3 个工作日完成）、"
+                + "交办：清运九亭大街建筑垃圾（2026年11月10日到期，逾期 2 个工作日完成）");
+        assertThat(namedIn(table, "绿容所")).startsWith("是：逾期任务 1 项：交办：整治涞寅路乱设摊");
+        assertThat(table.data().get(table.data().size() - 1).getCell(0).getText()).contains("本期没有因考核得分被通报的单位。另通报：",
+                "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）");
+        XlsxDownload lateSheet = XlsxDownload.of(excel(), "逾期任务");
+        assertThat(lateSheet.headers()).containsExactly("单位", "任务", "到期日", "完成情况");
+        assertThat(lateSheet.data().subList(0, late.size())).extracting(r -> List.of(lateSheet.text(r, "单位"), lateSheet.text(r, "任务"),
+                lateSheet.text(r, "到期日"), lateSheet.text(r, "完成情况"))).isEqualTo(late);
+        assertThat(XlsxDownload.of(excel(), "协办").title()).endsWith("协办情况");
+    }
+
+    private ResponseEntity<byte[]> excel() {
+        return rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/scores/export.xlsx?period=2026-11&campaign=" + CAMPAIGN
+                + "&organization=jiuting", byte[].class);
+    }
+
+    /** The campaign's 考核得分 Excel of November, as the office downloads it from the 驾驶舱. */
+    private XlsxDownload scoresExcel() {
+        return XlsxDownload.of(excel());
+    }
+
+    /** The unit's 通报 and 通报原因 in {@code table}: {@code 是：逾期任务 1 项：…}, or {@code 否：}. */
+    private static String namedIn(XlsxDownload table, String unit) {
+        return table.data().stream().filter(r -> unit.equals(table.text(r, "单位"))).findFirst()
+                .map(r -> table.text(r, "通报") + "：" + table.text(r, "通报原因")).orElseThrow(() -> new AssertionError(unit + " not in the table"));
     }
 
     /**
@@ -564,6 +597,18 @@ class JointMeetingConveneTest {
                             String.valueOf(org.shirong.calendar.WorkingCalendar.bundled().workingDaysLate(at("2026-10-12T17:00"),
                                     notice.createdAt())), "超期未整改"));
             assertThat(noticeBody()).contains("协办：环卫所未完成协办 1 件。");
+            // jtreview-s59 T15: the 考核得分 Excel names 环卫所 for its 协办, and its 协办 sheet counts it as the 通报
+            XlsxDownload table = scoresExcel();
+            assertThat(namedIn(table, "环卫所")).startsWith("是：").contains("协办：未完成 1 件");
+            XlsxDownload cooperationSheet = XlsxDownload.of(excel(), "协办");
+            assertThat(cooperationSheet.data()).filteredOn(r -> "环卫所".equals(cooperationSheet.text(r, "单位"))).singleElement()
+                    .satisfies(r -> {
+                        assertThat(cooperationSheet.text(r, "协办数")).isEqualTo("1");
+                        assertThat(cooperationSheet.text(r, "未完成")).isEqualTo("1");
+                        assertThat(cooperationSheet.text(r, "通报")).isEqualTo("是");
+                    });
+            assertThat(cooperationSheet.data().get(cooperationSheet.data().size() - 1).getCell(0).getText())
+                    .isEqualTo("未完成协办、予以通报：环卫所未完成协办 1 件。");
 
             List<Map<String, Object>> asked = jdbc.queryForList("select group_id, name, due_at, status from campaign_task"
                     + " where campaign_code = ? and definition_id = 'noticeReply' order by group_id", CAMPAIGN);
@@ -703,6 +748,8 @@ class JointMeetingConveneTest {
         assertThat(org.shirong.report.HtmlTables.rows(report, "meeting-named"))
                 .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
         assertThat(dashboardNotice("2026-11")).contains("另通报：环卫所：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日）决定通报）。");
+        // jtreview-s59 T15: and the 考核得分 Excel names it for the meeting's decision
+        assertThat(namedIn(scoresExcel(), "环卫所")).isEqualTo("是：会议决定：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日））");
 
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
@@ -714,6 +761,38 @@ class JointMeetingConveneTest {
         assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.NOTICE).hasSize(1);
         assertThat(jdbc.queryForList("select coalesce(notice_key, '-') from meeting_decision where meeting_key = ?", String.class,
                 "MEETTEST/weekly/20261220T0100Z")).as("for the campaign's next 通报").containsExactly("-");
+    }
+
+    /**
+     * A meeting whose cycle ranks no unit this period (its score-phases have no day in it, as the campaign's cycle says
+     * when it convenes it) that decides a 通报｜单位｜原因 issues the 通报 naming that unit, and, as its agenda, no ranking: no
+     * table of ranks, no unit named for its score (城管中队, below the line, is neither named nor asked for its report), and
+     * the agenda's sentence says why.
+     */
+    @Test
+    void anUnrankedMeetingsDecidedNoticePrintsNoRankingAsItsAgenda() {
+        novemberWithANamedUnit();
+        String unranked = "2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不通报。";
+        String pi = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"),
+                null, "镇政府三楼会议室", unranked).processInstanceId();
+        meetingFixture.runJobs(pi);
+        assertThat(agendaHtml("MEETTEST/weekly/20261203T0600Z")).contains(unranked).doesNotContain("class=\"ranking\"");
+        held(pi);
+        taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId(), Map.of(VAR_MINUTES,
+                "环卫所未报送月报。", VAR_ATTENDEES, SpinValues.jsonValue("[\"huanwei\"]").create(),
+                VAR_DECISIONS, "通报 ｜ 环卫所 ｜ 2026年10月月度工作报告至今未报送"));
+        meetingFixture.runJobs(pi);
+
+        StoredDocument notice = documents.find(CAMPAIGN, "notice/2026-11").orElseThrow();
+        String html = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/documents/" + notice.id(), String.class);
+        assertThat(org.shirong.report.HtmlTables.rows(html, "meeting-named"))
+                .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
+        assertThat(html).contains("经工作例会研究，现将不履职单位通报如下：",
+                "2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不因考核得分通报单位。")
+                .doesNotContain("class=\"ranking\"", "单位考核排名", "参加排名", "考核得分低于通报线", "class=\"named-units\"");
+        assertThat(noticeBody()).doesNotContain("城管中队", "参加排名").contains("环卫所");
+        assertThat(jdbc.queryForList("select group_id from campaign_task where campaign_code = ? and definition_id = 'noticeReply'",
+                String.class, CAMPAIGN)).as("asked for a written report: the unit decided, not one below the line").containsExactly("huanwei");
     }
 
     /**
