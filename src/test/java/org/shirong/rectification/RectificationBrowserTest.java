@@ -558,6 +558,62 @@ class RectificationBrowserTest {
                 .isEqualTo(day.atTime(calendars.of("jiuting").closingTime()).atZone(zone).toInstant()));
     }
 
+    /**
+     * jxreview-s60 J2: on a phone the leading group's 审批挂账申请 shows the 复核日期 the unit asked for, the lead unit and the
+     * 整改期限, and its date field holds the day asked for once 同意挂账 is chosen (it was hidden until then, and form-js
+     * showed it empty); emptied, 同意 is refused naming 复核日期; kept, the case is 挂账 to that day.
+     */
+    @Test
+    void theSuspensionApprovalFormShowsTheDayAskedForAndRefusesItEmptied() throws IOException {
+        String caseNo = claimedCase("沪亭北路河道漂浮物", "沪亭北路 260 号");
+        java.time.ZoneId zone = calendars.of("jiuting").zone();
+        java.time.LocalDate day = calendars.of("jiuting").workingDayFrom(java.time.LocalDate.now(zone).plusDays(30));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + rectify + "/complete", new HttpEntity<>(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"suspension\"},\"suspensionReason\":{\"value\":\"封航审批未下达\"},"
+                        + "\"suspensionReviewDate\":{\"value\":\"" + day + "\"}}}", headers), String.class).getStatusCode()
+                .is2xxSuccessful()).isTrue();
+        String approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        taskService.setAssignee(approval, "lingdao1");
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("lingdao1", "demo");
+                openRow(browser, "我的待办", "审批挂账申请 · " + caseNo);
+                browser.until(d -> caseNo.equals(d.findElement(By.cssSelector("input[id$='-Field_caseNo']")).getAttribute("value")));
+                String weekday = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.CHINA);
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_suspensionRequestedText']")).getAttribute("value"))
+                        .isEqualTo(day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日（" + weekday + "）");
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_suspensionLeadUnitName']")).getAttribute("value"))
+                        .isEqualTo("环卫所");
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_suspensionCurrentDueText']")).getAttribute("value"))
+                        .contains("年");
+                browser.clickText("同意挂账");
+                WebElement date = browser.visible(By.cssSelector("input[id*='-Field_suspensionReviewDate']"));
+                String shown = date.getAttribute("value");
+                assertThat(shown).as("the day asked for, prefilled").contains(Integer.toString(day.getYear()))
+                        .contains(Integer.toString(day.getDayOfMonth()));
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
+                browser.screenshot("phone-suspension-approval-prefilled");
+
+                date.click();
+                date.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
+                date.sendKeys(org.openqa.selenium.Keys.TAB);
+                browser.until(d -> d.findElement(By.cssSelector("input[id*='-Field_suspensionReviewDate']")).getAttribute("value").isEmpty());
+                dismissNotices(browser);
+                browser.complete();
+                browser.until(d -> d.getPageSource().contains("请填写复核日期"));
+                assertThat(status(caseNo)).isEqualTo("IN_RECTIFICATION");
+                browser.screenshot("phone-suspension-approval-emptied");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-suspension-approval-failure");
+                throw e;
+            }
+        }
+    }
+
     /** The day chosen in the date field's picker. */
     private static void typeDate(TasklistBrowser browser, WebElement field, java.time.LocalDate day) {
         // A phone's date field takes no typing: the day comes from the system's picker, which WebDriver cannot work, so
