@@ -51,7 +51,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
-        interceptors.add(new LoginThrottleInterceptor(loginThrottle));
+        interceptors.add(new LoginThrottleInterceptor(loginThrottle, configuration));
         interceptors.add(new IdentityChangeInterceptor(identities, fingerprints));
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new QueryLimitsGuard(configuration));

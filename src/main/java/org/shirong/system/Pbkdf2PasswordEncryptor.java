@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
@@ -28,10 +29,19 @@ public final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
     private static final int RANDOM_PASSWORD_ITERATIONS = 1000;
     private static final ThreadLocal<Boolean> RANDOM_PASSWORDS = ThreadLocal.withInitial(() -> false);
 
+    /** PBKDF2 rounds this thread's checks have spent, so that a check that spent fewer can be made up ({@link #makeUp}). */
+    private static final ThreadLocal<long[]> CHECKED_ROUNDS = ThreadLocal.withInitial(() -> new long[1]);
+
     private final int iterations;
+    /** A stored hash at the configured strength that no password matches (its hash is zeros): what a dummy check checks. */
+    private final String dummy;
+    private final AtomicLong madeUp = new AtomicLong();
 
     Pbkdf2PasswordEncryptor(int iterations) {
         this.iterations = iterations;
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        this.dummy = iterations + "$" + ENCODE.encodeToString(salt) + "$" + ENCODE.encodeToString(new byte[32]);
     }
 
     /**
@@ -69,10 +79,33 @@ public final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
             if (rounds < 1 || rounds > MAX_ITERATIONS || salt.length == 0 || expected.length != 32) {
                 return false;
             }
+            CHECKED_ROUNDS.get()[0] += rounds;
             return MessageDigest.isEqual(expected, hash(password, salt, rounds));
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The PBKDF2 rounds this thread's password checks have spent so far (a running total: compare two readings). */
+    static long checkedRounds() {
+        return CHECKED_ROUNDS.get()[0];
+    }
+
+    /**
+     * After a failed check that spent only {@code spent} rounds (an unknown user, an old SHA-512 hash, a damaged or weak one),
+     * spends one check at the configured strength, so that the answer takes as long as a known user's wrong password and its
+     * time does not tell which account names exist (diffreview-s59 R3). Nothing when the check spent that much itself.
+     */
+    void makeUp(String password, long spent) {
+        if (spent < iterations) {
+            madeUp.incrementAndGet();
+            check(password == null ? "" : password, dummy);
+        }
+    }
+
+    /** How many failed checks {@link #makeUp} has made up for since start. */
+    long madeUp() {
+        return madeUp.get();
     }
 
     @Override

@@ -37,10 +37,21 @@ class StaticAssetCaching extends ShallowEtagHeaderFilter {
         return VERSIONED_WEBJAR.matcher(path).matches() ? IMMUTABLE : REVALIDATE;
     }
 
+    /**
+     * The path the request is served by, decoded and normalised as the servlet container maps it (servlet path and path
+     * info): not the raw request URI, whose {@code ..} segments, escapes and {@code ;} parameters would let an address be
+     * classified as another asset than the one it serves ({@code /webjars/x/1.0/../y.js} kept a year as a versioned
+     * webjar) or an answer as an asset ({@code /camunda/app/../api/…/count.json}).
+     */
+    static String servedPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String cacheControl = cacheControl(request.getRequestURI().substring(request.getContextPath().length()));
+        String cacheControl = cacheControl(servedPath(request));
         if (cacheControl == null || !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;

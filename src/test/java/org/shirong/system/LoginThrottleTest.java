@@ -44,6 +44,8 @@ class LoginThrottleTest {
     org.camunda.bpm.engine.IdentityService identityService;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
     @LocalServerPort
     int port;
     @RegisterExtension
@@ -364,6 +366,50 @@ class LoginThrottleTest {
         assertThat(engineRestFrom("127.0.0.121", "pbkdf2test", "Old-sha512-pass")).as("an old hash").isEqualTo(200);
         assertThat(webappLoginFrom("127.0.0.121", "pbkdf2test", "Old-sha512-pass")).isEqualTo(200);
         identityService.deleteUser("pbkdf2test");
+    }
+
+    /**
+     * diffreview-s59 R3: the engine answers a wrong password for an account name that does not exist without hashing it,
+     * a known user's only after a full hash, so the time of a 401 told which names exist. A check that hashed nothing is
+     * made up with one dummy hash at the configured strength; a known user's wrong password, hashed by its own check, and
+     * a right one are not.
+     */
+    @Test
+    void anUnknownAccountNameCostsAsMuchHashingAsAKnownOnesWrongPassword() throws IOException {
+        var user = identityService.newUser("hashtimetest");
+        user.setFirstName("测试");
+        user.setLastName("耗时");
+        user.setPassword("Kw4-longer-pass");
+        identityService.saveUser(user);
+        try {
+            Pbkdf2PasswordEncryptor encryptor = (Pbkdf2PasswordEncryptor) ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                    processEngine.getProcessEngineConfiguration()).getPasswordEncryptor();
+            long before = encryptor.madeUp();
+            assertThat(engineRestFrom("127.0.0.130", "no-such-account", "Kw4-longer-pass")).isEqualTo(401);
+            assertThat(encryptor.madeUp()).as("an unknown name: one dummy hash").isEqualTo(before + 1);
+            assertThat(loginFrom("127.0.0.130", "no-such-account-either", "Kw4-longer-pass")).isEqualTo(401);
+            assertThat(encryptor.madeUp()).as("over Shirong's API too").isEqualTo(before + 2);
+            assertThat(engineRestFrom("127.0.0.131", "hashtimetest", "Kw4-longer-pas")).isEqualTo(401);
+            assertThat(encryptor.madeUp()).as("a known user's wrong password: its own hash").isEqualTo(before + 2);
+            assertThat(engineRestFrom("127.0.0.131", "hashtimetest", "Kw4-longer-pass")).isEqualTo(200);
+            assertThat(encryptor.madeUp()).as("a right password").isEqualTo(before + 2);
+        } finally {
+            identityService.deleteUser("hashtimetest");
+        }
+    }
+
+    /** The dummy check spends the configured rounds, once, and only after a check that spent fewer. */
+    @Test
+    void aMadeUpCheckSpendsTheConfiguredRoundsOnlyWhenTheCheckSpentFewer() {
+        Pbkdf2PasswordEncryptor encryptor = new Pbkdf2PasswordEncryptor(1500);
+        long rounds = Pbkdf2PasswordEncryptor.checkedRounds();
+        encryptor.makeUp("Guess-1", 0);
+        assertThat(Pbkdf2PasswordEncryptor.checkedRounds() - rounds).isEqualTo(1500);
+        encryptor.makeUp(null, 1000);
+        assertThat(Pbkdf2PasswordEncryptor.checkedRounds() - rounds).as("a weaker stored hash made up to full").isEqualTo(3000);
+        encryptor.makeUp("Guess-1", 1500);
+        assertThat(Pbkdf2PasswordEncryptor.checkedRounds() - rounds).isEqualTo(3000);
+        assertThat(encryptor.madeUp()).isEqualTo(2);
     }
 
     @Test

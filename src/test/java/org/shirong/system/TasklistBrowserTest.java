@@ -564,7 +564,8 @@ class TasklistBrowserTest {
      * CAM_WIDGET_HEADER_TOGGLE_NAVIGATION in Cockpit and Admin (Camunda's header writes it untranslated where the page
      * does not hand it a text). No page staff, supervisors or the administrator open leaves a translation key, shown or
      * read out: the menu button says 切换导航 in all three. Cockpit, which supervisors read on their phones too, does not
-     * show Camunda's sign that it is made for larger screens, and its 活动驾驶舱 title is not broken over two lines.
+     * show Camunda's sign that it is made for larger screens, and its 活动驾驶舱 title is not broken over two lines. Admin's
+     * app switcher names the other apps in Chinese (its header translated by the same helper as the menu button's text).
      */
     @Test
     void onAPhoneNoWebappLeavesATranslationKeyInItsPages() throws IOException {
@@ -597,6 +598,10 @@ class TasklistBrowserTest {
                 browser.visible(By.xpath("//*[contains(text(),'chengguan1')]"));
                 assertThat(browser.untranslatedKeys()).as("管理").isEmpty();
                 assertThat(menuButton(browser)).as("管理的菜单按钮").isEqualTo("切换导航");
+                // its app switcher (home icon) names the other apps from zh.json (app-names.js, listed from Cockpit's folder)
+                assertThat(browser.driver().findElements(By.cssSelector("[cam-widget-header] .app-switch .dropdown-menu a")))
+                        .extracting(a -> a.getAttribute("textContent").strip()).contains("驾驶舱", "任务列表")
+                        .doesNotContain("Cockpit", "Tasklist");
                 browser.screenshot("phone-admin-users");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("phone-keys-failure");

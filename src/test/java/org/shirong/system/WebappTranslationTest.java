@@ -142,5 +142,13 @@ class WebappTranslationTest {
                 .contains("label:\"Cockpit\"");
         assertThat(text(APP + "cockpit/shirong/app-names.js"))
                 .contains("const SHOWN = '{{ app.label }}';", "(appName | uppercase) + \\'_APP\\' | translate");
+        // it and navigation-label.js change the header's template through one helper
+        for (String plugin : List.of("app-names.js", "navigation-label.js")) {
+            assertThat(text(APP + "cockpit/shirong/" + plugin)).as(plugin)
+                    .contains("import {translateInHeader} from './header-text.js';", "translateInHeader(SHOWN, TRANSLATED);")
+                    .doesNotContain("camWidgetHeaderDirective");
+        }
+        assertThat(text(APP + "cockpit/shirong/header-text.js")).contains("export function translateInHeader(shown, translated)",
+                "camWidgetHeaderDirective");
     }
 }

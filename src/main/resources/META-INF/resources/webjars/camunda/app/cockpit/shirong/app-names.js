@@ -3,18 +3,11 @@
 // zh.json says 驾驶舱, offered “Cockpit” (jtreview-s59 T16). Its template takes the name from zh.json instead
 // (COCKPIT_APP 驾驶舱, TASKLIST_APP 任务列表, ADMIN_APP 管理, WELCOME_APP 欢迎). Cockpit lists this file; Tasklist, Admin and
 // the welcome page list it as ../cockpit/shirong/app-names.
-const angular = window.angular;
-const APP = (/\/app\/([^/]+)\//.exec(window.location.pathname) || [null, 'cockpit'])[1];
+import {translateInHeader} from './header-text.js';
+
 const SHOWN = '{{ app.label }}';
 const TRANSLATED = '{{ (appName | uppercase) + \'_APP\' | translate }}';
 
-angular.module(`cam.${APP}.custom`).config(['$provide', function($provide) {
-  $provide.decorator('camWidgetHeaderDirective', ['$delegate', function($delegate) {
-    $delegate.filter(directive => typeof directive.template === 'string').forEach(directive => {
-      directive.template = directive.template.split(SHOWN).join(TRANSLATED);
-    });
-    return $delegate;
-  }]);
-}]);
+translateInHeader(SHOWN, TRANSLATED);
 
 export default [];
