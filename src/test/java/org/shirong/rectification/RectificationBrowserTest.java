@@ -614,6 +614,38 @@ class RectificationBrowserTest {
         }
     }
 
+    /**
+     * jxreview-s60 J4: a 锦溪 unit's 整改问题 says beside the address which 村/社区 the case lies in, and that the village
+     * was told and can help; a case in no village shows no such line.
+     */
+    @Test
+    void aUnitsRectifyFormNamesTheCasesVillage() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String caseNo = (String) rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
+                {"title":"卫星村5组河埠头垃圾入河","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"邵甸港河埠头","community":"卫星村"}}""", headers), Map.class).getBody().get("caseNo");
+        String claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.withBasicAuth("jxhuanwei1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete",
+                new HttpEntity<>("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}", headers), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("jxhuanwei1", "demo");
+                openRow(browser, "我的待办", "整改问题 · " + caseNo);
+                browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
+                assertThat(browser.visible(By.id("caseCommunity")).getText()).isEqualTo("卫星村");
+                assertThat(browser.driver().findElement(By.cssSelector("#caseCommunity + .shirong-help")).getText())
+                        .isEqualTo("卫星村已收到【辖区问题】通知，可查看本案件；需要时可联系其配合整改。");
+                browser.screenshot("phone-rectify-village");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-rectify-village-failure");
+                throw e;
+            }
+        }
+    }
+
     /** The day chosen in the date field's picker. */
     private static void typeDate(TasklistBrowser browser, WebElement field, java.time.LocalDate day) {
         // A phone's date field takes no typing: the day comes from the system's picker, which WebDriver cannot work, so
