@@ -102,6 +102,11 @@ class RectificationBrowserTest {
                 assertThat(photos).hasSize(2);
                 browser.screenshot("verify-form");
                 browser.assertNoEnglish("zh-verify-form");
+                // jxreview-s60 J6: 不通过 without 核查意见 is said under the field, not only in a toast far above it
+                new Select(browser.visible(By.id("verificationResult"))).selectByValue("fail");
+                browser.complete();
+                assertThat(browser.visible(By.id("verificationCommentMissing")).getText()).isEqualTo("不通过时请填写核查意见：写明仍存在的问题");
+                assertThat(status(caseNo)).isEqualTo("AWAITING_VERIFICATION");
                 new Select(browser.visible(By.id("verificationResult"))).selectByValue("pass");
                 browser.visible(By.id("verificationComment")).sendKeys("现场已整洁");
                 browser.complete();
@@ -616,10 +621,10 @@ class RectificationBrowserTest {
 
     /**
      * jxreview-s60 J4: a 锦溪 unit's 整改问题 says beside the address which 村/社区 the case lies in, and that the village
-     * was told and can help; a case in no village shows no such line.
+     * was told and can help. J6: 申请挂账 with its reason or its 复核日期 missing says so under each field.
      */
     @Test
-    void aUnitsRectifyFormNamesTheCasesVillage() throws IOException {
+    void aUnitsRectifyFormNamesTheCasesVillageAndSaysWhatASuspensionLacksUnderItsFields() throws IOException {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String caseNo = (String) rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
@@ -639,6 +644,18 @@ class RectificationBrowserTest {
                 assertThat(browser.driver().findElement(By.cssSelector("#caseCommunity + .shirong-help")).getText())
                         .isEqualTo("卫星村已收到【辖区问题】通知，可查看本案件；需要时可联系其配合整改。");
                 browser.screenshot("phone-rectify-village");
+
+                // jxreview-s60 J6: 申请挂账 with nothing filled in says so under each field, as 申请延期 does
+                new Select(browser.visible(By.id("rectifyAction"))).selectByValue("suspension");
+                browser.complete();
+                assertThat(browser.visible(By.id("suspensionReasonMissing")).getText()).isEqualTo("请填写挂账理由");
+                assertThat(browser.visible(By.id("suspensionReviewDateMissing")).getText()).isEqualTo("请选择复核日期（预计恢复整改的日期）");
+                browser.visible(By.id("suspensionReason")).sendKeys("封航审批未下达");
+                browser.complete();
+                browser.until(d -> d.findElements(By.id("suspensionReasonMissing")).isEmpty());
+                assertThat(browser.visible(By.id("suspensionReviewDateMissing")).isDisplayed()).isTrue();
+                assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getTaskDefinitionKey())
+                        .isEqualTo(RectificationProcess.TASK_RECTIFY);
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("phone-rectify-village-failure");
                 throw e;
