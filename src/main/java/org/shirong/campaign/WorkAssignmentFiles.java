@@ -71,10 +71,10 @@ class WorkAssignmentFiles {
         return user != null ? user : task.getAssignee();
     }
 
-    /** The names of the files handed in by this handling process (each time it was done, returns included), oldest first. */
-    List<String> namesOf(String processInstanceId) {
-        return jdbc.queryForList("select file_name from work_assignment_attachment where process_instance_id = ? order by id",
-                String.class, processInstanceId);
+    /** The files handed in by this handling process (each time it was done, returns included), oldest first. */
+    List<File> handedInBy(String processInstanceId) {
+        return jdbc.query("select id, assignment_id, assignment_tenant, process_instance_id, tenant_id, file_name, mime_type, size_bytes"
+                + " from work_assignment_attachment where process_instance_id = ? order by id", (rs, n) -> file(rs), processInstanceId);
     }
 
     /** The files of these 工作交办 (their top process instances), each's in the order they were handed in. */

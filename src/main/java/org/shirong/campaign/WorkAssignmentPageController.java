@@ -12,11 +12,13 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
+import org.shirong.system.ForbiddenException;
 import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * {@code /shirong/work-assignments}: the organisation's 工作交办 for its office and leading group — each one shown to whoever
- * reads it ({@link WorkAssignmentReaders}: the office and the approvers all, a unit head his unit's), newest first — 事项、承办单位、
+ * {@code /shirong/work-assignments}: the organisation's 工作交办 for its office, its approvers and its units — each one shown to
+ * whoever reads it ({@link WorkAssignmentReaders}: the office and the approvers all, a unit's head and staff their unit's,
+ * however old; at most the newest 200, and the page says so when there are more), newest first — 事项、承办单位、
  * 所属活动、期限、状态 and the 办理情况 brought back once done (sjreview-s57 D3: the district's office reads what a town did with
  * the work it handed, where README promises 区可查看; the 【交办办结】 notice links here). Only the organisation's own
  * 工作交办, not a town's part of the district's work (called in the town's organisation).
@@ -63,16 +66,23 @@ class WorkAssignmentPageController {
     ModelAndView workAssignments(@RequestParam(required = false) String organization) {
         var caller = identityService.getCurrentAuthentication();
         String tenant = callerOrganization.forReading(caller, organization);
-        callerOrganization.requireOfficeOrLeading(caller, tenant, "查看工作交办");
         Organization o = organizations.of(tenant);
+        boolean readsAll = readers.readsAll(caller, tenant);
+        List<String> units = readsAll ? List.of() : readers.ownUnits(caller, tenant);
+        if (!readsAll && units.isEmpty()) {
+            throw new ForbiddenException("NOT_OFFICE_OR_UNIT", "只有" + o.name() + "的" + o.namesOf(o.roles().office(),
+                    o.roles().approvers()) + "和承办单位可以查看工作交办");
+        }
         Map<String, String> towns = organizations.townNamesByOffice(tenant);
         // the engine's limit of one query's results (queryMaxResultsLimit), which it enforces on the caller's queries
         int resultsAtMost = engine.getQueryMaxResultsLimit();
-        // read on Shirong's behalf within the organisation and shown by the rule its downloads follow (WorkAssignmentReaders):
-        // the engine's READ_HISTORY is the office's and the approvers', where a unit head also reads his unit's work
-        List<HistoricProcessInstance> all = system.run(() -> historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant).orderByProcessInstanceStartTime().desc()
-                .listPage(0, Math.min(SHOWN_AT_MOST, resultsAtMost))).stream().filter(p -> p.getSuperProcessInstanceId() == null).toList();
+        int shownAtMost = Math.min(SHOWN_AT_MOST, resultsAtMost);
+        // read on Shirong's behalf within the organisation (the engine's READ_HISTORY is the office's and the approvers'),
+        // and for anyone else narrowed in the query to his units' work (WorkAssignmentReaders), so that none of it drops
+        // behind the organisation's newest (diffreview-s59 R6)
+        List<HistoricProcessInstance> all = system.run(() -> issued(tenant, units).orderByProcessInstanceStartTime().desc()
+                .listPage(0, shownAtMost));
+        boolean cut = all.size() == shownAtMost && system.run(() -> issued(tenant, units).count()) > shownAtMost;
         Map<String, Map<String, Object>> variables = new HashMap<>();
         // each instance has at most one of each variable: instances read in batches whose variables fit in one answer
         int batch = Math.max(1, resultsAtMost / VARIABLES.length);
@@ -109,7 +119,22 @@ class WorkAssignmentPageController {
         ModelAndView page = new ModelAndView("pages/work-assignments");
         page.addObject("organizationName", o.name());
         page.addObject("rows", rows);
+        page.addObject("ownUnitsOnly", !readsAll);
+        page.addObject("cut", cut);
+        page.addObject("shownAtMost", shownAtMost);
         return page;
+    }
+
+    /** The organisation's own 工作交办 (not a town's part of the district's work), those handed to one of {@code units} when named. */
+    private HistoricProcessInstanceQuery issued(String tenant, List<String> units) {
+        HistoricProcessInstanceQuery issued = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant).rootProcessInstances();
+        if (units.isEmpty()) {
+            return issued;
+        }
+        HistoricProcessInstanceQuery handedTo = issued.or();
+        units.forEach(unit -> handedTo.variableValueEquals(WorkAssignmentProcess.VAR_UNIT_GROUP, unit));
+        return handedTo.endOr();
     }
 
     /**

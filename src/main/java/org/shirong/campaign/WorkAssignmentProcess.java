@@ -36,6 +36,11 @@ public final class WorkAssignmentProcess {
      * on 审阅办理结果; the files themselves are in {@code work_assignment_attachment}, not in the process.
      */
     public static final String VAR_ATTACHMENT_NAMES = "attachmentNames";
+    /**
+     * Set with {@link #VAR_ATTACHMENT_NAMES}: the same files as Json {@code [{"id": 12, "name": "整治后.jpg"}]}, which the
+     * 办理交办事项 form links to their downloads ({@code /shirong/work-assignments/files/{id}}) when the work comes back for 重办.
+     */
+    public static final String VAR_HANDED_IN_FILES = "handedInFiles";
     public static final String VAR_REVIEW_RESULT = "reviewResult";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
 

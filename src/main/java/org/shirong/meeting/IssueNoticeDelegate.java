@@ -22,9 +22,10 @@ class IssueNoticeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         MeetingFacts meeting = MeetingFacts.of(execution);
-        var notice = papers.notice(meeting, execution.getProcessInstanceId());
+        Object unranked = execution.getVariable(VAR_UNRANKED);
+        var notice = papers.notice(meeting, execution.getProcessInstanceId(), unranked == null ? null : unranked.toString());
         execution.setVariable(VAR_NOTICE_URL, notice.url());
         execution.setVariable(VAR_NOTICE_TITLE, notice.title());
-        execution.setVariable(VAR_NOTICE_DETAIL, papers.noticeSummary(meeting));
+        execution.setVariable(VAR_NOTICE_DETAIL, papers.noticeSummary(meeting, unranked != null));
     }
 }

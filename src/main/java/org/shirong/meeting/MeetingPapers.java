@@ -139,8 +139,10 @@ class MeetingPapers {
                 decisions, processInstanceId);
     }
 
-    StoredDocument notice(MeetingFacts m, String processInstanceId) {
-        return documents.notice(meeting(m), scores.read(m.organization(), m.campaignCode(), m.scorePeriod()), processInstanceId);
+    /** {@code unranked}: why the meeting ranks no unit, or null; its 通报 then prints no ranking, as its agenda. */
+    StoredDocument notice(MeetingFacts m, String processInstanceId, String unranked) {
+        return documents.notice(meeting(m), scores.read(m.organization(), m.campaignCode(), m.scorePeriod()), processInstanceId,
+                unranked);
     }
 
     /**
@@ -166,9 +168,9 @@ class MeetingPapers {
     }
 
     /** The notice's one-line summary for the notification. */
-    String noticeSummary(MeetingFacts m) {
+    String noticeSummary(MeetingFacts m, boolean unranked) {
         PeriodScores periodScores = scores.read(m.organization(), m.campaignCode(), m.scorePeriod());
-        return periodScores.notice()
+        return (unranked ? periodScores.periodName() + "不排名。" : periodScores.notice())
                 + org.shirong.report.RankingNotices.cooperationLine(scores.cooperation(m.organization(), m.campaignCode(), m.scorePeriod()))
                 + org.shirong.report.RankingNotices.othersLine(documents.othersNamed(m.campaignCode(), periodScores).unitNames());
     }

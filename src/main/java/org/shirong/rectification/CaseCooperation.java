@@ -451,8 +451,16 @@ class CaseCooperation {
                 moved.put(p.unitId(), due);
             }
         }
-        eachOpenTask(caseNo, (party, task) -> {
+        eachOpenCooperation(caseNo, (party, task) -> {
             Instant due = moved.getOrDefault(party.unitId(), party.dueAt());
+            if (task == null) {
+                // its start job has not run yet: the task it creates takes its due date from this variable, as after an
+                // approved 延期 (refresh; diffreview-s59 R5)
+                if (moved.containsKey(party.unitId())) {
+                    runtimeService.setVariable(party.processInstanceId(), RectificationProcess.VAR_DUE_AT, Date.from(due));
+                }
+                return;
+            }
             task.setDueDate(due == null ? null : Date.from(due));
             taskService.saveTask(task);
         });
@@ -460,15 +468,24 @@ class CaseCooperation {
 
     /** Hands each open 记录协办情况 of the case, with its party, to {@code action}. */
     private void eachOpenTask(String caseNo, java.util.function.BiConsumer<CaseParties.Party, Task> action) {
+        eachOpenCooperation(caseNo, (party, task) -> {
+            if (task != null) {
+                action.accept(party, task);
+            }
+        });
+    }
+
+    /**
+     * Hands each open cooperation of the case to {@code action}, with its party and its 记录协办情况, or null when its start
+     * job has not run yet.
+     */
+    private void eachOpenCooperation(String caseNo, java.util.function.BiConsumer<CaseParties.Party, Task> action) {
         // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
         systemAccess.run(() -> {
             for (CaseParties.Party p : parties.of(caseNo)) {
                 if (p.endedAt() == null && p.processInstanceId() != null) {
-                    Task task = taskService.createTaskQuery().processInstanceId(p.processInstanceId())
-                            .taskDefinitionKey(CaseCooperationProcess.TASK_RECORD).singleResult();
-                    if (task != null) {
-                        action.accept(p, task);
-                    }
+                    action.accept(p, taskService.createTaskQuery().processInstanceId(p.processInstanceId())
+                            .taskDefinitionKey(CaseCooperationProcess.TASK_RECORD).singleResult());
                 }
             }
             return null;

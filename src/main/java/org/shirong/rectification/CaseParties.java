@@ -197,6 +197,25 @@ public class CaseParties {
         return jdbc.update("delete from rect_case_party where case_no = ? and unit_id = ? and done_at is null", caseNo, unitId) == 1;
     }
 
+    /**
+     * Whether the case is 挂账 now: a 记录协办情况 created meanwhile is given no due date, as the case's others lose theirs
+     * ({@link CaseCooperation#caseSuspended}; diffreview-s59 R5).
+     */
+    boolean caseSuspended(String caseNo) {
+        Integer count = jdbc.queryForObject("select count(*) from rect_case where case_no = ? and status = 'SUSPENDED'",
+                Integer.class, caseNo);
+        return count != null && count > 0;
+    }
+
+    /**
+     * The units of the case whose 协办 stands still under its 挂账 now ({@link #PAUSED}): not overdue while it lasts
+     * ({@link OverdueCooperators}).
+     */
+    java.util.Set<String> pausedUnits(String caseNo) {
+        return new java.util.HashSet<>(jdbc.queryForList("select p.unit_id from rect_case_party p join rect_case c on c.case_no = p.case_no"
+                + " where p.case_no = ? and " + PAUSED, String.class, caseNo));
+    }
+
     /** Every party of the case, in the order they were told. */
     public List<Party> of(String caseNo) {
         return jdbc.query("select " + COLUMNS + " from rect_case_party where case_no = ? order by assigned_at, unit_id",

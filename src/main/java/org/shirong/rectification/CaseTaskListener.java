@@ -53,8 +53,10 @@ class CaseTaskListener implements TaskListener {
     private final WorkingCalendars calendars;
     private final Organizations organizations;
     private final CooperatorsLine cooperators;
+    private final CaseParties parties;
 
-    CaseTaskListener(WorkingCalendars calendars, Organizations organizations, CooperatorsLine cooperators) {
+    CaseTaskListener(WorkingCalendars calendars, Organizations organizations, CooperatorsLine cooperators, CaseParties parties) {
+        this.parties = parties;
         this.calendars = calendars;
         this.organizations = organizations;
         this.cooperators = cooperators;
@@ -108,6 +110,12 @@ class CaseTaskListener implements TaskListener {
             if (CaseParties.Reason.TERRITORY.name().equals(reason) || CaseCooperation.TERRITORY_CONFIRMED.equals(reason)) {
                 task.getExecution().setVariable(CaseCooperationProcess.VAR_TERRITORY_PARTY, Boolean.TRUE);
             }
+        }
+        if (cooperation && task.getDueDate() != null && !instance.getVariableTyped(VAR_DUE_AT).isTransient()
+                && parties.caseSuspended(caseNo.toString())) {
+            // its start job ran while the case is 挂账: due by no date, as the case's other 协办 meanwhile, until 恢复整改
+            // gives it its moved one (diffreview-s59 R5); a first dispatch's (its due date transient) is of a case just registered
+            task.setDueDate(null);
         }
         if (urgency != null) {
             task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);

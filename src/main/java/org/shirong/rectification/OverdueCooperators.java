@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * not recorded their 协办 by its due date. 督办超期案件 shows them with how far behind they are, and 通知督办意见
  * ({@code Task_NotifyOverdueSupervision}) sends them the 【督办】 with the lead unit: the plan makes a point problem the
  * joint duty of the district department and the 属地街镇 (sjreview-s57 D15). A cooperation that ended (recorded, the case
- * closed or its 属地 corrected to another town) is not overdue, and a town that is no longer the case's 属地 is not shown.
+ * closed or its 属地 corrected to another town) is not overdue, and a town that is no longer the case's 属地 is not shown;
+ * one standing still under the case's 挂账 ({@link CaseParties#PAUSED}) is not overdue while it lasts.
  */
 @Component("overdueCooperators")
 @ProcessExpressionBean
@@ -33,8 +34,14 @@ public class OverdueCooperators {
     }
 
     List<CaseParties.Party> of(String caseNo, Instant now) {
-        return parties.current(caseNo).stream().filter(p -> !p.done() && p.endedAt() == null && p.dueAt() != null
-                && p.dueAt().isBefore(now)).toList();
+        List<CaseParties.Party> late = parties.current(caseNo).stream().filter(p -> !p.done() && p.endedAt() == null
+                && p.dueAt() != null && p.dueAt().isBefore(now)).toList();
+        if (late.isEmpty()) {
+            return late;
+        }
+        // a 协办 standing still under the case's 挂账 is not late meanwhile, as the counts have it (diffreview-s59 R5)
+        java.util.Set<String> paused = parties.pausedUnits(caseNo);
+        return late.stream().filter(p -> !paused.contains(p.unitId())).toList();
     }
 
     /**
@@ -64,18 +71,23 @@ public class OverdueCooperators {
      */
     String lines(String tenant, String caseNo, Instant now) {
         WorkingCalendar calendar = calendars.of(tenant);
-        return parties.current(caseNo).stream().filter(p -> p.outcome() != CaseParties.Outcome.NOT_TERRITORY)
+        List<CaseParties.Party> current = parties.current(caseNo);
+        java.util.Set<String> paused = current.isEmpty() ? java.util.Set.of() : parties.pausedUnits(caseNo);
+        return current.stream().filter(p -> p.outcome() != CaseParties.Outcome.NOT_TERRITORY)
                 .map(p -> (p.reason() == CaseParties.Reason.TERRITORY ? "属地街镇 " : "协办单位 ")
-                        + organizations.unitName(p.unitId(), tenant) + "：" + state(calendar, p, now))
+                        + organizations.unitName(p.unitId(), tenant) + "：" + state(calendar, p, now, paused.contains(p.unitId())))
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String state(WorkingCalendar calendar, CaseParties.Party p, Instant now) {
+    private static String state(WorkingCalendar calendar, CaseParties.Party p, Instant now, boolean paused) {
         if (p.done()) {
             return "已记录";
         }
         if (p.endedAt() != null) {
             return "已结束，未记录";
+        }
+        if (paused) {
+            return "待记录，案件挂账中，暂停计时";
         }
         if (p.dueAt() == null || !p.dueAt().isBefore(now)) {
             return "待记录";

@@ -110,6 +110,14 @@ public class MeetingDocuments {
      * before when there is one.
      */
     public StoredDocument notice(Meeting meeting, PeriodScores periodScores, String processInstanceId) {
+        return notice(meeting, periodScores, processInstanceId, null);
+    }
+
+    /**
+     * The 通报 issued by a meeting that ranks no unit ({@code unranked}: why, as its agenda says; null when it ranks): it
+     * names the units decided, late or not cooperating, and prints no ranking nor units named for their scores.
+     */
+    public StoredDocument notice(Meeting meeting, PeriodScores periodScores, String processInstanceId, String unranked) {
         String key = noticeKey(periodScores.periodCode());
         Optional<StoredDocument> issued = documents.find(meeting.campaignCode(), key);
         if (issued.isPresent()) {
@@ -119,6 +127,9 @@ public class MeetingDocuments {
         String title = "关于" + periodScores.periodName() + "考核不履职单位的通报";
         model.put("title", title);
         model.put("scores", periodScores);
+        if (unranked != null) {
+            model.put("unranked", unranked);
+        }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         UnitScores.Window window = scores.window(periodScores.periodCode());
         models.addOthersNamed(model, meeting.campaignCode(), window, periodScores.provisional(), now);
@@ -140,11 +151,16 @@ public class MeetingDocuments {
      * itself reads it.
      */
     public OthersNamed othersNamed(String campaignCode, PeriodScores periodScores) {
-        String key = noticeKey(periodScores.periodCode());
-        UnitScores.Window window = scores.window(periodScores.periodCode());
+        return othersNamed(campaignCode, periodScores.periodCode(), periodScores.provisional());
+    }
+
+    /** {@link #othersNamed(String, PeriodScores)} of the period {@code periodCode}, 暂定 when {@code provisional}. */
+    OthersNamed othersNamed(String campaignCode, String periodCode, boolean provisional) {
+        String key = noticeKey(periodCode);
+        UnitScores.Window window = scores.window(periodCode);
         Optional<StoredDocument> issued = documents.find(campaignCode, key);
         Instant asOf = issued.map(StoredDocument::createdAt).orElseGet(() -> ClockUtil.getCurrentTime().toInstant());
-        return models.othersNamed(campaignCode, window, periodScores.provisional(), asOf, issued.isPresent() ? key : null);
+        return models.othersNamed(campaignCode, window, provisional, asOf, issued.isPresent() ? key : null);
     }
 
     /**

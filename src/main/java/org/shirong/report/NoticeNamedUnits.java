@@ -52,7 +52,9 @@ class NoticeNamedUnits {
             }
         };
         // a 暂定 ranking (a campaign closed mid-month) names no unit for its scores
-        boolean provisional = model.get("scores") instanceof UnitScores.PeriodScores scores && scores.provisional();
+        // nor does a 通报 of a meeting that ranks no unit (its cycle's score-phases have no day in the period)
+        boolean provisional = model.get("scores") instanceof UnitScores.PeriodScores scores && scores.provisional()
+                || model.containsKey("unranked");
         if (model.get("scores") instanceof UnitScores.PeriodScores scores && !provisional) {
             scores.named().forEach(u -> add.accept(new String[] {u.unitId(), u.unitName()},
                     "考核总分 " + u.total() + "（" + u.grade() + " 级），列入通报"));

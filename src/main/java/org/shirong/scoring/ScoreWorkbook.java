@@ -15,10 +15,10 @@ import org.dhatim.fastexcel.Workbook;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.scoring.ScoreBoard.ComponentPoints;
-import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
 import org.shirong.system.XlsxSheet;
 import org.shirong.system.XlsxSheet.Column;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,11 +59,16 @@ class ScoreWorkbook {
     private final ScoreService scores;
     private final Organizations organizations;
     private final CampaignOrganizations campaigns;
+    private final UnitScores unitScores;
+    private final ObjectProvider<NoticeOthers> noticeOthers;
 
-    ScoreWorkbook(ScoreService scores, Organizations organizations, CampaignOrganizations campaigns) {
+    ScoreWorkbook(ScoreService scores, Organizations organizations, CampaignOrganizations campaigns, UnitScores unitScores,
+            ObjectProvider<NoticeOthers> noticeOthers) {
         this.scores = scores;
         this.organizations = organizations;
         this.campaigns = campaigns;
+        this.unitScores = unitScores;
+        this.noticeOthers = noticeOthers;
     }
 
     /** 锦溪镇2026年12月“锦溪镇环境综合整治行动（2027年度）”单位考核得分: the campaign by its name, as people call it, not its code. */
@@ -140,7 +145,7 @@ class ScoreWorkbook {
                 .forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
                 new Column("得分", 8), new Column("满分", 8), new Column("等级", 6),
-                new Column(resolved.noticeIssued() ? "通报" : "列入通报范围", 6), new Column(resolved.noticeIssued() ? "通报原因" : "列入原因", 16),
+                new Column(namedHeader(resolved), 6), new Column(resolved.noticeIssued() ? "通报原因" : "列入原因", 30),
                 new Column("考核项得分", 9), new Column("检查得分", 9)));
         items.values().forEach(header -> columns.add(new Column(header, 14)));
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
@@ -153,6 +158,16 @@ class ScoreWorkbook {
                 + "　｜　" + (board.stored() && board.computedAt() != null
                         ? "已保存的得分（计算于 " + SHOWN.format(board.computedAt().atZone(zone)) + "）" : "按当前数据即时计算，未保存")
                 + exported;
+        // a campaign's 通报 names units for their late tasks, their 协办 and a meeting's decision too: the Excel the office
+        // hands to the leading group names them alike, read where the 通报 reads them (jtreview-s59 T15)
+        String campaign = resolved.wholeOrganization() ? null : board.scope();
+        NoticeOthers.Others others = campaign == null ? NoticeOthers.Others.NONE
+                : noticeOthers.getIfAvailable(() -> (c, p, provisional) -> NoticeOthers.Others.NONE)
+                        .of(campaign, resolved.period().code(), board.provisional());
+        UnitScores.CooperationScores cooperation = campaign == null ? null
+                : unitScores.cooperation(resolved.organization(), campaign, resolved.period().code());
+        NoticeReasons named = campaign == null ? NoticeReasons.of(board, others, EMPTY_COOPERATION)
+                : NoticeReasons.of(board, others, cooperation);
         Workbook workbook = new Workbook(out, "Shirong", "1.0");
         XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, title(resolved), subtitle, columns, zone);
         int row = sheet.firstDataRow();
@@ -165,8 +180,9 @@ class ScoreWorkbook {
             sheet.decimal(row, col++, u.components().isEmpty() ? null : basis.points());
             sheet.decimal(row, col++, u.components().isEmpty() ? null : basis.maxPoints());
             sheet.label(row, col++, u.grade());
-            sheet.label(row, col++, u.nonPerforming() ? "是" : "否");
-            sheet.label(row, col++, u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));
+            String reasons = named.of(u.unitId());
+            sheet.label(row, col++, reasons.isEmpty() ? "否" : "是");
+            sheet.text(row, col++, reasons);
             sheet.decimal(row, col++, u.caseScore());
             sheet.decimal(row, col++, u.inspectionScore());
             Map<String, BigDecimal> points = u.components().stream()
@@ -181,18 +197,45 @@ class ScoreWorkbook {
         int firstRule = 10;
         for (UnitScore u : board.unranked()) {
             sheet.label(row, 1, u.unitName());
-            sheet.label(row, 6, "否");
+            String reasons = named.of(u.unitId());
+            sheet.label(row, 6, reasons.isEmpty() ? "否" : "是");
+            sheet.text(row, 7, reasons);
             sheet.decimal(row, 9, u.inspectionScore());
             int col = indicators(sheet, row, firstRule + items.size(), u.indicators());
             sheet.label(row, col, u.indicators().caseCount() == 0 ? "本期无可计分项，不排名" : "应结案件均已挂账，不排名");
             row++;
         }
-        sheet.note(row + 1, columns.size(), resolved.notice(zone));
+        for (NoticeReasons.Named u : named.besides(board)) {
+            sheet.label(row, 1, u.unitName());
+            sheet.label(row, 6, "是");
+            sheet.text(row, 7, String.join("；", u.reasons()));
+            sheet.label(row, columns.size() - 1, "不参加考核排名");
+            row++;
+        }
+        List<String> lines = new ArrayList<>(others.lines());
+        if (cooperation != null) {
+            cooperation.named().forEach(c -> lines.add(c.unitName() + "：未完成协办 " + c.notDone() + " 件"));
+        }
+        sheet.note(row + 1, columns.size(), ScoreNotice.alsoNaming(resolved.notice(zone), board.provisional() ? List.of() : lines,
+                resolved.noticeIssued()));
         TerritoryBoard territories = territoryBoard(resolved);
         if (territories != null) {
             territories(workbook, resolved, territories, territorySubtitle(resolved, user, now), zone);
         }
+        if (campaign != null) {
+            String head = head(resolved);
+            String stated = period + (board.provisional() ? "　｜　暂定（本期尚未结束，不据此通报）" : "") + exported;
+            NoticeSheets.cooperation(workbook, head + "协办情况", stated, cooperation, namedHeader(resolved), zone);
+            NoticeSheets.lateTasks(workbook, head + "逾期未完成的工作任务", stated, others.lateTasks(), board.provisional(), zone);
+        }
         workbook.finish();
+    }
+
+    private static final UnitScores.CooperationScores EMPTY_COOPERATION = new UnitScores.CooperationScores("", false, List.of());
+
+    /** 通报 once the campaign's 通报 of the period is issued, else 列入通报范围 (not 通报'd yet). */
+    private static String namedHeader(ScoreQuery.Resolved resolved) {
+        return resolved.noticeIssued() ? "通报" : "列入通报范围";
     }
 
     /** The district's towns and streets, ranked on the cases lying in them; those without due cases below, unranked. */

@@ -9,6 +9,7 @@
  * from the organisation, never writes them; it tells rectification's appeals which periods are saved
  * ({@link org.shirong.scoring.SavedScorePeriods}). The responsibility zones' rates (履责率,
  * 送达率, 上墙率) come in through {@link org.shirong.scoring.ZoneFacts}, which the zone capability implements, as the
- * rubric's {@code zone-rules}.
+ * rubric's {@code zone-rules}. What a campaign's 通报 names besides its ranking (逾期任务, 会议决定) comes in through
+ * {@link org.shirong.scoring.NoticeOthers}, which the report capability implements, for the Excel's 通报 column.
  */
 package org.shirong.scoring;

@@ -56,11 +56,16 @@ class DatabaseUnavailable extends HttpFilter {
     }
 
     static void logged(String method, String uri, Throwable failure) {
+        LOG.warn("Database unavailable, answered 503: {} {} ({})", method, uri, rootCause(failure));
+    }
+
+    /** The innermost cause of {@code failure} as {@code SimpleClassName: message}, for a one-line log. */
+    static String rootCause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        LOG.warn("Database unavailable, answered 503: {} {} ({}: {})", method, uri, root.getClass().getSimpleName(), root.getMessage());
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** The 503 of a JAX-RS API ({@code api} names it in the log line), for its exception mapper. */

@@ -32,6 +32,7 @@ class GroupingJobExecutor extends SpringJobExecutor {
     private final List<Waiting> waiting = new LinkedList<>();
     private volatile BacklogAwareStrategy strategy;
     private final AtomicLong acquisitionsStarted = new AtomicLong();
+    private final OwnJobLocks ownLocks = new OwnJobLocks();
 
     GroupingJobExecutor(JobsProperties jobs) {
         this.jobs = jobs;
@@ -47,6 +48,9 @@ class GroupingJobExecutor extends SpringJobExecutor {
             @Override
             protected void executeJobs(JobAcquisitionContext context, ProcessEngineImpl engine, AcquiredJobs acquired) {
                 super.executeJobs(context, engine, grouped(acquired, jobs.groupSize()));
+                if (ownLocks.release(engine, getLockOwner()) > 0) {
+                    jobWasAdded();
+                }
             }
 
             @Override
@@ -113,6 +117,7 @@ class GroupingJobExecutor extends SpringJobExecutor {
     @Override
     public void executeJobs(List<String> jobIds, ProcessEngineImpl processEngine) {
         Waiting batch = new Waiting(jobIds, processEngine, acquisitionsStarted.get());
+        ownLocks.handedOver(jobIds);
         synchronized (waiting) {
             waiting.add(batch);
         }
@@ -160,6 +165,11 @@ class GroupingJobExecutor extends SpringJobExecutor {
                 HANDED_OVER_AT.remove();
             }
         }
+    }
+
+    /** The jobs this node locked and could not run for the database being away, released when it is back. */
+    OwnJobLocks ownLocks() {
+        return ownLocks;
     }
 
     /** How many acquired jobs wait for a thread. */

@@ -35,6 +35,16 @@ class JobGroupRunnable extends ExecuteJobsRunnable {
 
     @Override
     public void run() {
+        try {
+            runGroup();
+        } finally {
+            if (jobExecutor instanceof GroupingJobExecutor grouping) {
+                grouping.ownLocks().finished(jobIds);
+            }
+        }
+    }
+
+    private void runGroup() {
         GroupingJobExecutor.ranNoJobYet();
         if (jobIds.size() < 2 || !jobExecutor.isActive()) {
             super.run();
@@ -76,11 +86,19 @@ class JobGroupRunnable extends ExecuteJobsRunnable {
         super.run();
     }
 
-    /** After the last job of this thread's queue, Camunda's next hint is its "thread done" ({@link GroupingJobExecutor}). */
+    /**
+     * After the last job of this thread's queue, Camunda's next hint is its "thread done" ({@link GroupingJobExecutor}).
+     * A job whose run (or failure handling) lost the database connection is remembered for release ({@link OwnJobLocks}).
+     */
     @Override
     protected void executeJob(String nextJobId, CommandExecutor commandExecutor, JobFailureCollector jobFailureCollector) {
         try {
             super.executeJob(nextJobId, commandExecutor, jobFailureCollector);
+        } catch (RuntimeException | Error failure) {
+            if (jobExecutor instanceof GroupingJobExecutor grouping) {
+                grouping.ownLocks().failed(nextJobId, failure);
+            }
+            throw failure;
         } finally {
             JobExecutorContext context = Context.getJobExecutorContext();
             if (context != null && context.getCurrentProcessorJobQueue().isEmpty()) {

@@ -26,6 +26,7 @@ import org.shirong.report.CampaignFixture;
 import org.shirong.report.DocumentKind;
 import org.shirong.report.StoredDocument;
 import org.shirong.system.ShirongWebTest;
+import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -488,6 +489,38 @@ class JointMeetingConveneTest {
         assertThat(dashboardNotice("2026-11")).contains("本期没有因考核得分被通报的单位。另通报：",
                 "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 ",
                 "城管中队：签订目标责任书2026年11月9日到期，逾期 3 个工作日完成").doesNotContain("本期无通报单位");
+
+        // jtreview-s59 T15: the 考核得分 Excel the office hands to the leading group names them as the 通报 does, with their
+        // reasons, whether ranked or not, and lists the tasks on a sheet of their own
+        XlsxDownload table = scoresExcel();
+        assertThat(table.headers()).contains("通报", "通报原因");
+        assertThat(namedIn(table, "环卫所")).isEqualTo("是：逾期任务 1 项：月度工作报告（2026年10月）（2026年11月9日到期，逾期未报（已逾期 18 个工作日））");
+        assertThat(namedIn(table, "城管中队")).startsWith("是：").contains("逾期任务 2 项：签订目标责任书（2026年11月9日到期，逾期 3 个工作日完成）、"
+                + "交办：清运九亭大街建筑垃圾（2026年11月10日到期，逾期 2 个工作日完成）");
+        assertThat(namedIn(table, "绿容所")).startsWith("是：逾期任务 1 项：交办：整治涞寅路乱设摊");
+        assertThat(table.data().get(table.data().size() - 1).getCell(0).getText()).contains("本期没有因考核得分被通报的单位。另通报：",
+                "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）");
+        XlsxDownload lateSheet = XlsxDownload.of(excel(), "逾期任务");
+        assertThat(lateSheet.headers()).containsExactly("单位", "任务", "到期日", "完成情况");
+        assertThat(lateSheet.data().subList(0, late.size())).extracting(r -> List.of(lateSheet.text(r, "单位"), lateSheet.text(r, "任务"),
+                lateSheet.text(r, "到期日"), lateSheet.text(r, "完成情况"))).isEqualTo(late);
+        assertThat(XlsxDownload.of(excel(), "协办").title()).endsWith("协办情况");
+    }
+
+    private ResponseEntity<byte[]> excel() {
+        return rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/scores/export.xlsx?period=2026-11&campaign=" + CAMPAIGN
+                + "&organization=jiuting", byte[].class);
+    }
+
+    /** The campaign's 考核得分 Excel of November, as the office downloads it from the 驾驶舱. */
+    private XlsxDownload scoresExcel() {
+        return XlsxDownload.of(excel());
+    }
+
+    /** The unit's 通报 and 通报原因 in {@code table}: {@code 是：逾期任务 1 项：…}, or {@code 否：}. */
+    private static String namedIn(XlsxDownload table, String unit) {
+        return table.data().stream().filter(r -> unit.equals(table.text(r, "单位"))).findFirst()
+                .map(r -> table.text(r, "通报") + "：" + table.text(r, "通报原因")).orElseThrow(() -> new AssertionError(unit + " not in the table"));
     }
 
     /**
@@ -564,6 +597,18 @@ class JointMeetingConveneTest {
                             String.valueOf(org.shirong.calendar.WorkingCalendar.bundled().workingDaysLate(at("2026-10-12T17:00"),
                                     notice.createdAt())), "超期未整改"));
             assertThat(noticeBody()).contains("协办：环卫所未完成协办 1 件。");
+            // jtreview-s59 T15: the 考核得分 Excel names 环卫所 for its 协办, and its 协办 sheet counts it as the 通报
+            XlsxDownload table = scoresExcel();
+            assertThat(namedIn(table, "环卫所")).startsWith("是：").contains("协办：未完成 1 件");
+            XlsxDownload cooperationSheet = XlsxDownload.of(excel(), "协办");
+            assertThat(cooperationSheet.data()).filteredOn(r -> "环卫所".equals(cooperationSheet.text(r, "单位"))).singleElement()
+                    .satisfies(r -> {
+                        assertThat(cooperationSheet.text(r, "协办数")).isEqualTo("1");
+                        assertThat(cooperationSheet.text(r, "未完成")).isEqualTo("1");
+                        assertThat(cooperationSheet.text(r, "通报")).isEqualTo("是");
+                    });
+            assertThat(cooperationSheet.data().get(cooperationSheet.data().size() - 1).getCell(0).getText())
+                    .isEqualTo("未完成协办、予以通报：环卫所未完成协办 1 件。");
 
             List<Map<String, Object>> asked = jdbc.queryForList("select group_id, name, due_at, status from campaign_task"
                     + " where campaign_code = ? and definition_id = 'noticeReply' order by group_id", CAMPAIGN);
@@ -703,6 +748,8 @@ class JointMeetingConveneTest {
         assertThat(org.shirong.report.HtmlTables.rows(report, "meeting-named"))
                 .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
         assertThat(dashboardNotice("2026-11")).contains("另通报：环卫所：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日）决定通报）。");
+        // jtreview-s59 T15: and the 考核得分 Excel names it for the meeting's decision
+        assertThat(namedIn(scoresExcel(), "环卫所")).isEqualTo("是：会议决定：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日））");
 
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
@@ -714,6 +761,38 @@ class JointMeetingConveneTest {
         assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.NOTICE).hasSize(1);
         assertThat(jdbc.queryForList("select coalesce(notice_key, '-') from meeting_decision where meeting_key = ?", String.class,
                 "MEETTEST/weekly/20261220T0100Z")).as("for the campaign's next 通报").containsExactly("-");
+    }
+
+    /**
+     * A meeting whose cycle ranks no unit this period (its score-phases have no day in it, as the campaign's cycle says
+     * when it convenes it) that decides a 通报｜单位｜原因 issues the 通报 naming that unit, and, as its agenda, no ranking: no
+     * table of ranks, no unit named for its score (城管中队, below the line, is neither named nor asked for its report), and
+     * the agenda's sentence says why.
+     */
+    @Test
+    void anUnrankedMeetingsDecidedNoticePrintsNoRankingAsItsAgenda() {
+        novemberWithANamedUnit();
+        String unranked = "2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不通报。";
+        String pi = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"),
+                null, "镇政府三楼会议室", unranked).processInstanceId();
+        meetingFixture.runJobs(pi);
+        assertThat(agendaHtml("MEETTEST/weekly/20261203T0600Z")).contains(unranked).doesNotContain("class=\"ranking\"");
+        held(pi);
+        taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId(), Map.of(VAR_MINUTES,
+                "环卫所未报送月报。", VAR_ATTENDEES, SpinValues.jsonValue("[\"huanwei\"]").create(),
+                VAR_DECISIONS, "通报 ｜ 环卫所 ｜ 2026年10月月度工作报告至今未报送"));
+        meetingFixture.runJobs(pi);
+
+        StoredDocument notice = documents.find(CAMPAIGN, "notice/2026-11").orElseThrow();
+        String html = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/documents/" + notice.id(), String.class);
+        assertThat(org.shirong.report.HtmlTables.rows(html, "meeting-named"))
+                .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
+        assertThat(html).contains("经工作例会研究，现将不履职单位通报如下：",
+                "2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不因考核得分通报单位。")
+                .doesNotContain("class=\"ranking\"", "单位考核排名", "参加排名", "考核得分低于通报线", "class=\"named-units\"");
+        assertThat(noticeBody()).doesNotContain("城管中队", "参加排名").contains("环卫所");
+        assertThat(jdbc.queryForList("select group_id from campaign_task where campaign_code = ? and definition_id = 'noticeReply'",
+                String.class, CAMPAIGN)).as("asked for a written report: the unit decided, not one below the line").containsExactly("huanwei");
     }
 
     /**
@@ -1246,8 +1325,10 @@ class JointMeetingConveneTest {
             } finally {
                 engine.setQueryMaxResultsLimit(limit);
             }
-            assertThat(rest.withBasicAuth("sjlvrongju1", "demo").getForEntity("/shirong/work-assignments", String.class)
-                    .getStatusCode().value()).as("a department is no office").isEqualTo(403);
+            ResponseEntity<String> departments = rest.withBasicAuth("sjlvrongju1", "demo").getForEntity("/shirong/work-assignments",
+                    String.class);
+            assertThat(departments.getStatusCode().value()).as("a department opens its own").isEqualTo(200);
+            assertThat(departments.getBody()).as("and reads no town's").doesNotContain("某菜场周边整治");
         } finally {
             runtimeService.createProcessInstanceQuery().processInstanceId(district.getId()).list()
                     .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
@@ -1291,6 +1372,8 @@ class JointMeetingConveneTest {
             ResponseEntity<String> officePage = rest.withBasicAuth("chuangban1", "demo").getForEntity("/shirong/work-assignments",
                     String.class);
             assertThat(officePage.getBody()).as("the office's page lists the work and its file").contains("督导材料汇总", url);
+            assertThat(rest.withBasicAuth("ducha2", "demo").getForObject("/shirong/work-assignments", String.class))
+                    .as("the unit's staff open the page and find their work with its file").contains("督导材料汇总", url);
             for (String user : List.of("chuangban1", "lingdao2", "ducha2", "ducha1")) {
                 ResponseEntity<byte[]> download = rest.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
                 assertThat(download.getStatusCode().value()).as(user + ": the office, a leader, the unit that handed it in")
@@ -1306,6 +1389,28 @@ class JointMeetingConveneTest {
             assertThat(headsPage.getStatusCode().value()).isEqualTo(200);
             assertThat(headsPage.getBody()).as("nor is it on his page").doesNotContain("督导材料汇总", url);
 
+            // secreview-s59 S3: returned for 重办, the unit's 办理交办事项 form links each file it handed in to its download
+            Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(WorkAssignmentProcess.TASK_REVIEW_RESULT).singleResult();
+            ResponseEntity<String> returned = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/task/"
+                    + review.getId() + "/complete", new HttpEntity<>("""
+                    {"variables":{"reviewResult":{"value":"return"},"reviewComment":{"value":"请补充本月台账"}}}""", headers), String.class);
+            assertThat(returned.getStatusCode().value()).as(returned.getBody()).isEqualTo(204);
+            Task redo = taskService.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT).singleResult();
+            Map<String, Map<String, Object>> redoVariables = rest.withBasicAuth("ducha2", "demo").getForObject("/engine-rest/task/"
+                    + redo.getId() + "/form-variables?deserializeValues=false&variableNames=" + WorkAssignmentProcess.VAR_HANDED_IN_FILES,
+                    Map.class);
+            assertThat(com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree((String) redoVariables.get(WorkAssignmentProcess.VAR_HANDED_IN_FILES).get("value")))
+                    .as("the files it handed in, each by its download's id").singleElement().satisfies(f -> {
+                        assertThat(url).endsWith("/" + f.get("id").asText());
+                        assertThat(f.get("name").asText()).isEqualTo("督导现场.jpg");
+                    });
+            assertThat(rest.withBasicAuth("ducha2", "demo").getForObject("/engine-rest/task/" + redo.getId() + "/deployed-form",
+                    String.class)).contains("ng-repeat=\"f in handedInFiles\"",
+                    "<a ng-href=\"/shirong/work-assignments/files/{{ f.id }}\" download>{{ f.name }}</a>");
+
             ResponseEntity<String> own = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/process-definition/key/"
                     + WorkAssignmentProcess.KEY + "/tenant-id/jiuting/submit-form", new HttpEntity<>("""
                     {"variables":{"title":{"value":"环卫设施排查"},"unitGroup":{"value":"huanwei"},"requirement":{"value":"排查果壳箱"},
@@ -1320,6 +1425,63 @@ class JointMeetingConveneTest {
                     .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
             jdbc.update("delete from work_assignment_attachment where assignment_id = ?", instance.getId());
         }
+    }
+
+    /**
+     * diffreview-s59 R6, secreview-s59 S2/S3: the 工作交办 page lists a unit's work to its staff and its head however many
+     * newer ones the organisation has issued since, and nothing of another unit's; the office, which reads them all, is
+     * told when only the newest are shown; a district office overseeing the town, and a town's staff asking for the
+     * district, open none.
+     */
+    @Test
+    void aUnitsStaffAndHeadFindAllTheirUnitsWorkOnThePageAndTheOfficeIsToldWhenItsListIsCut() {
+        var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        int limit = engine.getQueryMaxResultsLimit();
+        java.time.Instant first = java.time.Instant.now().plus(java.time.Duration.ofDays(400));
+        List<String> issued = new java.util.ArrayList<>();
+        try {
+            issued.add(issue(first, "城管中队的早先交办", "chengguan"));
+            for (int i = 1; i <= 6; i++) {
+                issued.add(issue(first.plusSeconds(60L * i), "督导检查组的交办" + i, "ducha"));
+            }
+            issued.add(issue(first.plusSeconds(420), "综管办的交办", "zongguan"));
+            ClockUtil.reset();
+            engine.setQueryMaxResultsLimit(6);
+
+            String office = rest.withBasicAuth("chuangban1", "demo").getForObject("/shirong/work-assignments", String.class);
+            assertThat(office).as("the organisation's newest six").contains("综管办的交办", "督导检查组的交办2", "仅显示最近 6 件")
+                    .doesNotContain("督导检查组的交办1<", "城管中队的早先交办");
+            for (String user : List.of("chengguan2", "chengguan1")) {
+                ResponseEntity<String> page = rest.withBasicAuth(user, "demo").getForEntity("/shirong/work-assignments", String.class);
+                assertThat(page.getStatusCode().value()).as(user + ": 城管中队's staff and head").isEqualTo(200);
+                assertThat(page.getBody()).as(user).contains("城管中队的早先交办", "只列出交给您所在单位的工作")
+                        .doesNotContain("综管办的交办", "督导检查组的交办");
+            }
+            assertThat(rest.withBasicAuth("zongguan1", "demo").getForObject("/shirong/work-assignments", String.class))
+                    .as("综管办's staff").contains("综管办的交办").doesNotContain("城管中队的早先交办", "督导检查组的交办");
+            assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForEntity("/shirong/work-assignments?organization=jiuting",
+                    String.class).getStatusCode().value()).as("the district's office, overseeing the town").isEqualTo(403);
+            assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/shirong/work-assignments?organization=songjiang",
+                    String.class).getStatusCode().value()).as("a town's staff, of the district").isEqualTo(403);
+        } finally {
+            engine.setQueryMaxResultsLimit(limit);
+            ClockUtil.reset();
+            for (String id : issued) {
+                runtimeService.createProcessInstanceQuery().processInstanceId(id).list()
+                        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
+                historyService.deleteHistoricProcessInstance(id);
+            }
+        }
+    }
+
+    /** Starts 九亭镇's 工作交办 {@code title} for {@code unit} at {@code at}, as a meeting's decision does. */
+    private String issue(java.time.Instant at, String title, String unit) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        return runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(WorkAssignmentProcess.VAR_TITLE, title, WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
+                        WorkAssignmentProcess.VAR_REQUIREMENT, "按要求办理", WorkAssignmentProcess.VAR_DUE_DATE,
+                        LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString()))
+                .execute().getId();
     }
 
     /**

@@ -92,8 +92,8 @@ class JointMeetingProcessTest {
         when(papers.unitName(any(MeetingFacts.class), anyString())).thenAnswer(a -> a.getArgument(1) + "名称");
         when(papers.unitName(nullable(String.class), anyString())).thenAnswer(a -> a.getArgument(1) + "名称");
         when(papers.minutes(any(), any(), any(), any(), any())).thenReturn(document("m1", DocumentKind.MINUTES, "纪要"));
-        when(papers.notice(any(), any())).thenReturn(document("n1", DocumentKind.NOTICE, "关于2026年11月考核不履职单位的通报"));
-        when(papers.noticeSummary(any())).thenReturn("通报：城管中队（第 2 名）。");
+        when(papers.notice(any(), any(), any())).thenReturn(document("n1", DocumentKind.NOTICE, "关于2026年11月考核不履职单位的通报"));
+        when(papers.noticeSummary(any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn("通报：城管中队（第 2 名）。");
         when(decisions.carryOut(any(), any(), any())).thenReturn(new MeetingRecords.Outcome("JT-2026-000001", null));
     }
 

@@ -307,6 +307,45 @@ class DistrictOversightTest {
     }
 
     /**
+     * The 督办 of a case that is 挂账 while its town's 协办 was not yet due: past that due instant the 协办 stands still with
+     * the case (as the counts have it, CaseParties.PAUSED), so the form shows it 暂停计时, not overdue, and the 督办意见 does
+     * not reach the town as 协办超期未记录.
+     */
+    @Test
+    void aCooperationStandingStillUnderTheCasesSuspensionIsNotOverdueInTheSupervision() {
+        String caseNo = CaseDriver.districtPointProblem(rest, "湖荡路广告牌破损", "SURVEY_URBAN_ROADS",
+                "石湖荡镇湖荡路 " + ThreadLocalRandom.current().nextInt(100_000) + " 号", "石湖荡镇");
+        // 挂账 ten days ago; the town's 协办 fell due a week ago, after the suspension, unrecorded
+        java.time.Instant now = java.time.Instant.now();
+        jdbc.update("update rect_case set status = 'SUSPENDED', suspended_at = ? where case_no = ?",
+                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(10))), caseNo);
+        jdbc.update("update rect_case_party set due_at = ? where case_no = ?", java.sql.Timestamp.from(
+                now.minus(java.time.Duration.ofDays(7))), caseNo);
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .singleResult().getId();
+        Map<String, Map<String, Object>> form = as("sjshirongban1").getForObject("/engine-rest/task/" + task + "/form-variables",
+                Map.class);
+        assertThat((String) form.get(RectificationProcess.VAR_SUPERVISION_FACTS).get("value"))
+                .contains("属地街镇 石湖荡镇市容环境管理办公室：待记录，案件挂账中，暂停计时").doesNotContain("已超期 ");
+
+        assertThat(as("sjshirongban1").postForEntity("/engine-rest/task/" + task + "/claim",
+                CaseApiTest.json("{\"userId\":\"sjshirongban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> done = as("sjshirongban1").postForEntity("/engine-rest/task/" + task + "/complete",
+                CaseApiTest.json("{\"variables\":{\"supervisionInstruction\":{\"value\":\"请区绿化市容局挂账期满后及时修复\"}}}"),
+                String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        managementService.createJobQuery().processInstanceId(instance).list().stream()
+                .filter(j -> j.getDuedate() == null).forEach(j -> managementService.executeJob(j.getId()));
+        List<Map<String, Object>> lead = as("sjlvrongju1").getForObject("/api/notifications?limit=200", List.class);
+        assertThat(lead).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】"))
+                .singleElement().satisfies(m -> assertThat((String) m.get("body")).doesNotContain("协办超期未记录"));
+        List<Map<String, Object>> town = as("shdshirongban1").getForObject("/api/notifications?limit=200", List.class);
+        assertThat(town).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】")).isEmpty();
+    }
+
+    /**
      * sjreview-s57 D15: the office's 督办超期案件 of a district point problem shows the 属地 town's office with its 协办
      * overdue, and the 督办意见 reaches that office as well as the lead department: the plan makes the problem their joint
      * duty (区级部门牵头、属地街镇配合).

@@ -76,7 +76,7 @@ final class RectificationFixture {
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS,
                 new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)),
-                engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS, new CooperatorsLine(parties, ORGANIZATIONS)), new EvidencePhotos(5_000_000),
+                engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS, new CooperatorsLine(parties, ORGANIZATIONS), parties), new EvidencePhotos(5_000_000),
                 notifications.notices(), new TerritoryChecks(engine.getTaskService(), new SystemAccess(identity), calendars, ORGANIZATIONS));
         appeals = new CaseAppeals(records, new CaseAppealRecords(jdbc),
                 new ReadableCases(records, new CaseVisibility("unit", ORGANIZATIONS, parties)), ORGANIZATIONS, new ScoredPeriods() {
@@ -118,7 +118,7 @@ final class RectificationFixture {
         Mocks.register("caseSupervisedListener", listeners.caseSupervisedListener(steps));
         Mocks.register("verificationPassedListener", listeners.verificationPassedListener(steps));
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
-        Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS, new CooperatorsLine(parties, ORGANIZATIONS)));
+        Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS, new CooperatorsLine(parties, ORGANIZATIONS), parties));
         OverdueCooperators overdueCooperators = new OverdueCooperators(parties, ORGANIZATIONS, calendars);
         Mocks.register("overdueCooperators", overdueCooperators);
         Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases, overdueCooperators));

@@ -657,6 +657,77 @@ class TerritoryCooperationTest {
     }
 
     /**
+     * diffreview-s59 R5: the 属地 town's 协办, asked after the office corrected the 属地, waits on its start job when the
+     * case goes 挂账. Its start job running during 挂账 creates its 记录协办情况 due by no date, as the case's other 协办
+     * meanwhile; one still waiting at 恢复整改 creates it due by the moved date its record counts it by, not the pre-挂账 one.
+     */
+    @Test
+    void aCooperationNotStartedYetWhenTheCaseIsSuspendedIsDueByNoDateMeanwhileAndByTheMovedDateAfterResumption() {
+        String[] startsAfter = suspendedWithWaitingCooperation("沪亭北路广告牌松动");
+        String[] startsDuring = suspendedWithWaitingCooperation("沪亭北路护栏倾斜");
+        java.time.Instant before = party(startsAfter[0]).dueAt();
+
+        runJobs(startsDuring[1]);
+        Task during = taskService.createTaskQuery().processInstanceId(startsDuring[1]).singleResult();
+        assertThat(during.getTaskDefinitionKey()).isEqualTo(CaseCooperationProcess.TASK_RECORD);
+        assertThat(during.getDueDate()).as("no red row in Tasklist while 挂账").isNull();
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(7))));
+        try {
+            for (String caseNo : List.of(startsAfter[0], startsDuring[0])) {
+                complete("sjlvrongju1", caseTask(caseNo), "\"resumePlan\":{\"value\":\"地块已移交，三日内修复\"}");
+            }
+            java.time.Instant moved = party(startsAfter[0]).dueAt();
+            assertThat(moved).as("moved as the case's clock").isAfter(before);
+            runJobs(startsAfter[1]);
+            assertThat(taskService.createTaskQuery().processInstanceId(startsAfter[1]).singleResult().getDueDate())
+                    .isEqualTo(Date.from(moved));
+            assertThat(taskService.createTaskQuery().processInstanceId(startsDuring[1]).singleResult().getDueDate())
+                    .isEqualTo(Date.from(party(startsDuring[0]).dueAt()));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    /**
+     * A district case whose 属地 the office corrected to 九亭镇 (the town's 协办 waiting on its start job), claimed and 挂账
+     * with the approvers' consent: its case number and the town's cooperation instance.
+     */
+    private String[] suspendedWithWaitingCooperation(String title) {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"%s","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"沪亭北路 %d 号","territory":"石湖荡镇"}}
+                """.formatted(title, java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000))), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"地址在九亭镇界内\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String waiting = party(caseNo).processInstanceId();
+        assertThat(taskService.createTaskQuery().processInstanceId(waiting).count()).as("its start job has not run").isZero();
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
+        java.time.LocalDate review = WorkingCalendar.bundled().workingDayFrom(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusDays(20));
+        complete("sjlvrongju1", caseTask(caseNo), "\"rectifyAction\":{\"value\":\"suspension\"},"
+                + "\"suspensionReason\":{\"value\":\"所在地块正在移交\"},\"suspensionReviewDate\":{\"value\":\"" + review + "\"}");
+        Task approval = caseTask(caseNo);
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_APPROVE_SUSPENSION);
+        String group = taskService.getIdentityLinksForTask(approval.getId()).stream().filter(l -> l.getGroupId() != null)
+                .findFirst().orElseThrow().getGroupId();
+        String approver = identityService.createUserQuery().memberOfGroup(group).list().get(0).getId();
+        complete(approver, approval, "\"suspensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意挂账\"}");
+        assertThat(caseTask(caseNo).getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_RESUME);
+        assertThat(taskService.createTaskQuery().processInstanceId(waiting).count()).as("still waiting").isZero();
+        return new String[] {caseNo, waiting};
+    }
+
+    private CaseParties.Party party(String caseNo) {
+        return parties.of(caseNo).stream().filter(p -> p.unitId().equals("chuangban")).findFirst().orElseThrow();
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
+    /**
      * sjreview F2, F3: the office re-dispatches a returned case to one of its 责任单位, which leaves the cooperators (its
      * open 记录协办情况 ends, it is no party, no 责任单位 any more) and so is never 未完成协办 on its own case; the case then
      * closes before the others' cooperations were due, which are shown as not counted rather than 未记录.

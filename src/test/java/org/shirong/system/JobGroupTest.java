@@ -122,6 +122,46 @@ class JobGroupTest {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count()).isEqualTo(good.size());
     }
 
+    /**
+     * After the database was away (pgreview-s59 P1), the first acquisition that reaches it releases the jobs this node
+     * locked and could not run for the lost connection, so that they run at once instead of after the lock time; never a
+     * job another node locked, one this node's threads hold again, or one that failed for another reason (Camunda's
+     * failure handling has unlocked that one).
+     */
+    @Test
+    void onlyThisNodesJobsLeftLockedByTheLostDatabaseAndHeldByNoThreadAreReleased() {
+        start(5, 1, "alone");
+        startInstances("effect", "left-", 4);
+        List<String> jobs = engine.getManagementService().createJobQuery().list().stream().map(Job::getId).sorted().toList();
+        String own = executor.getLockOwner();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        for (int i = 0; i < 4; i++) {
+            jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where ID_ = ?", i == 2 ? "other-node" : own,
+                    new java.sql.Timestamp(System.currentTimeMillis() + 300_000), jobs.get(i));
+        }
+        OwnJobLocks locks = executor.ownLocks();
+        RuntimeException away = new RuntimeException(new java.sql.SQLException("Connection is closed", "08003"));
+        locks.failed(jobs.get(0), away);
+        locks.failed(jobs.get(1), away);
+        locks.failed(jobs.get(2), away);
+        locks.failed(jobs.get(3), new IllegalStateException("坏作业"));
+        locks.handedOver(List.of(jobs.get(1)));
+        org.camunda.bpm.engine.impl.ProcessEngineImpl node = (org.camunda.bpm.engine.impl.ProcessEngineImpl) engine;
+
+        assertThat(locks.release(node, own)).as("released").isEqualTo(1);
+        assertThat(lockOwners(jdbc, jobs)).containsExactly("-", own, "other-node", own);
+        locks.finished(List.of(jobs.get(1)));
+        assertThat(locks.release(node, own)).as("released once its thread is done").isEqualTo(1);
+        assertThat(lockOwners(jdbc, jobs)).containsExactly("-", "-", "other-node", own);
+        assertThat(locks.waiting()).isZero();
+        assertThat(locks.release(node, own)).isZero();
+    }
+
+    private static List<String> lockOwners(JdbcTemplate jdbc, List<String> jobs) {
+        return jobs.stream().map(id -> jdbc.queryForObject("select coalesce(LOCK_OWNER_, '-') from ACT_RU_JOB where ID_ = ?",
+                String.class, id)).toList();
+    }
+
     @Test
     void jobsOfAnIsolatedProcessRunEachInATransactionOfItsOwn() throws Exception {
         start(5, 3, "alone");

@@ -78,6 +78,11 @@ public final class ShirongOnPostgres {
         return start(postgres, ADMIN_PASSWORD, RECOVERY_PASSWORD, false, List.of(settings));
     }
 
+    /** As {@link #startWith}, with the job executor running as in production. */
+    public static ConfigurableApplicationContext startWithJobs(EmbeddedPostgres postgres, String... settings) {
+        return start(postgres, ADMIN_PASSWORD, RECOVERY_PASSWORD, true, List.of(settings));
+    }
+
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword,
             String recoveryPassword, boolean jobExecutor, Class<?>... extraSources) {
         return start(postgres, adminPassword, recoveryPassword, jobExecutor, List.of(), extraSources);

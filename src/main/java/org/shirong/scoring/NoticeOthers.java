@@ -1,0 +1,32 @@
+package org.shirong.scoring;
+
+import java.util.List;
+
+/**
+ * What a campaign's 通报 of a period names besides the units its scores rank low: the units late with a task (逾期任务)
+ * and those a meeting decided to 通报 (会议决定). The report capability implements it from where the 通报 itself reads
+ * them, as issued (or, before, as it would name them now), so that the 考核得分 Excel agrees with the 通报 the office
+ * hands out (jtreview-s59 T15); the 协办 it names come from {@link UnitScores#cooperation}, as the 通报's.
+ */
+public interface NoticeOthers {
+
+    /** A task the 通报 names its unit for: the task, its due day (2026年11月9日) and how late ({@code 逾期未报（已逾期 18 个工作日）}). */
+    record LateTask(String unitId, String unitName, String task, String due, String state) {
+    }
+
+    /** A unit a meeting decided to 通报, the reason it gave and the meeting (工作例会（2026年12月3日）). */
+    record Decided(String unitId, String unitName, String reason, String decidedBy) {
+    }
+
+    /**
+     * The tasks and decisions, and {@code lines}, each unit with its reason as the 驾驶舱's ranking text gives them
+     * ({@code 环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）}).
+     */
+    record Others(List<LateTask> lateTasks, List<Decided> decided, List<String> lines) {
+
+        public static final Others NONE = new Others(List.of(), List.of(), List.of());
+    }
+
+    /** What the campaign's 通报 of {@code periodCode} names (or would name) besides its ranking; none while it runs. */
+    Others of(String campaignCode, String periodCode, boolean provisional);
+}

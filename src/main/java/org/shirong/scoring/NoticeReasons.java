@@ -1,0 +1,68 @@
+package org.shirong.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.shirong.scoring.ScoreBoard.NamedFor;
+import org.shirong.scoring.ScoreBoard.UnitScore;
+import org.shirong.scoring.UnitScores.CooperationScores;
+
+/**
+ * Why the 通报 of a period names each unit, for the 考核得分 Excel: its score (总分低于通报线, 排名末位), its late tasks
+ * (逾期任务 2 项：…), its 协办 left unrecorded (协办：未完成 1 件) and a meeting's decision (会议决定：…（工作例会（2026年12月3日））),
+ * all of them, {@code ；}-separated, as the 通报 lists them (jtreview-s59 T15).
+ * A unit is found by its group, or by its name where the 通报's line does not know the group.
+ */
+final class NoticeReasons {
+
+    /** A unit named: its name and its reasons, in the 通报's order. */
+    record Named(String unitId, String unitName, List<String> reasons) {
+    }
+
+    private final Map<String, Named> byUnit = new LinkedHashMap<>();
+    private final Map<String, String> unitByName = new LinkedHashMap<>();
+
+    private NoticeReasons() {
+    }
+
+    /** The reasons of {@code board}'s units named for their scores and of those {@code others} and {@code cooperation} name. */
+    static NoticeReasons of(ScoreBoard board, NoticeOthers.Others others, CooperationScores cooperation) {
+        NoticeReasons reasons = new NoticeReasons();
+        board.ranking().forEach(u -> reasons.unitByName.putIfAbsent(u.unitName(), u.unitId()));
+        board.unranked().forEach(u -> reasons.unitByName.putIfAbsent(u.unitName(), u.unitId()));
+        board.ranking().stream().filter(UnitScore::nonPerforming).forEach(u -> reasons.add(u.unitId(), u.unitName(),
+                u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、"))));
+        Map<String, List<NoticeOthers.LateTask>> late = new LinkedHashMap<>();
+        others.lateTasks().forEach(t -> late.computeIfAbsent(reasons.key(t.unitId(), t.unitName()), k -> new ArrayList<>()).add(t));
+        late.values().forEach(tasks -> reasons.add(tasks.get(0).unitId(), tasks.get(0).unitName(), "逾期任务 " + tasks.size() + " 项："
+                + tasks.stream().map(t -> t.task() + "（" + t.due() + "到期，" + t.state() + "）").collect(Collectors.joining("、"))));
+        cooperation.named().forEach(c -> reasons.add(c.unitId(), c.unitName(), "协办：未完成 " + c.notDone() + " 件"));
+        others.decided().forEach(d -> reasons.add(d.unitId(), d.unitName(), "会议决定：" + d.reason() + "（" + d.decidedBy() + "）"));
+        return reasons;
+    }
+
+    private String key(String unitId, String unitName) {
+        return unitId != null ? unitId : unitByName.getOrDefault(unitName, "name:" + unitName);
+    }
+
+    private void add(String unitId, String unitName, String reason) {
+        String key = key(unitId, unitName);
+        byUnit.computeIfAbsent(key, k -> new Named(k.startsWith("name:") ? null : k, unitName, new ArrayList<>())).reasons().add(reason);
+    }
+
+    /** The unit's reasons, {@code ；}-separated; empty when the 通报 does not name it. */
+    String of(String unitId) {
+        Named named = byUnit.get(unitId);
+        return named == null ? "" : String.join("；", named.reasons());
+    }
+
+    /** The units named that are not among {@code board}'s, ranked or not (a unit without scores named for a task). */
+    List<Named> besides(ScoreBoard board) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        board.ranking().forEach(u -> shown.add(u.unitId()));
+        board.unranked().forEach(u -> shown.add(u.unitId()));
+        return byUnit.entrySet().stream().filter(e -> !shown.contains(e.getKey())).map(Map.Entry::getValue).toList();
+    }
+}
