@@ -90,9 +90,6 @@ class DatabaseAwayLogging extends TurboFilter {
                 task = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "." + frame.getMethodName();
             }
         }
-        if (task != null) {
-            return "定时任务 " + task + " ";
-        }
-        return "定时任务";
+        return task == null ? "定时任务" : "定时任务 " + task + " ";
     }
 }
