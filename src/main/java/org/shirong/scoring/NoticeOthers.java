@@ -20,11 +20,13 @@ public interface NoticeOthers {
 
     /**
      * The tasks and decisions, and {@code lines}, each unit with its reason as the 驾驶舱's ranking text gives them
-     * ({@code 环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）}).
+     * ({@code 环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）}); {@code unranked}: why the
+     * 通报, issued by a meeting that ranks no unit, names no unit for its score, as it prints it (null when it ranks): the
+     * Excel then names none either and gives this sentence (diffreview-s60 R1).
      */
-    record Others(List<LateTask> lateTasks, List<Decided> decided, List<String> lines) {
+    record Others(List<LateTask> lateTasks, List<Decided> decided, List<String> lines, String unranked) {
 
-        public static final Others NONE = new Others(List.of(), List.of(), List.of());
+        public static final Others NONE = new Others(List.of(), List.of(), List.of(), null);
     }
 
     /** What the campaign's 通报 of {@code periodCode} names (or would name) besides its ranking; none while it runs. */

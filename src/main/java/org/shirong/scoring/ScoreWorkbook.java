@@ -216,7 +216,9 @@ class ScoreWorkbook {
         if (cooperation != null) {
             cooperation.named().forEach(c -> lines.add(c.unitName() + "：未完成协办 " + c.notDone() + " 件"));
         }
-        sheet.note(row + 1, columns.size(), ScoreNotice.alsoNaming(resolved.notice(zone), board.provisional() ? List.of() : lines,
+        // a 通报 issued by a meeting that ranks no unit names none for its score: the note gives its reason instead
+        String notice = others.unranked() != null ? others.unranked() : resolved.notice(zone);
+        sheet.note(row + 1, columns.size(), ScoreNotice.alsoNaming(notice, board.provisional() ? List.of() : lines,
                 resolved.noticeIssued()));
         TerritoryBoard territories = territoryBoard(resolved);
         if (territories != null) {

@@ -793,6 +793,18 @@ class JointMeetingConveneTest {
         assertThat(noticeBody()).doesNotContain("城管中队", "参加排名").contains("环卫所");
         assertThat(jdbc.queryForList("select group_id from campaign_task where campaign_code = ? and definition_id = 'noticeReply'",
                 String.class, CAMPAIGN)).as("asked for a written report: the unit decided, not one below the line").containsExactly("huanwei");
+        // diffreview-s60 R1: the 考核得分 Excel and the 驾驶舱 agree with it: 城管中队, below the line, is not named for its score
+        XlsxDownload table = scoresExcel();
+        assertThat(namedIn(table, "城管中队")).isEqualTo("否：");
+        assertThat(namedIn(table, "环卫所")).isEqualTo("是：会议决定：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日））");
+        assertThat(table.rows().get(table.rows().size() - 1).getCell(0).getText()).as("the sheet's note")
+                .startsWith("2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不因考核得分通报单位。")
+                .contains("另通报：环卫所").doesNotContain("城管中队");
+        Map<?, ?> ranking = (Map<?, ?>) rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/dashboard?period=2026-11", Map.class).get("ranking");
+        assertThat((List<?>) ranking.get("units")).filteredOn(u -> "城管中队".equals(((Map<?, ?>) u).get("unitName")))
+                .singleElement().satisfies(u -> assertThat(((Map<?, ?>) u).get("named")).isEqualTo(false));
+        assertThat((String) ranking.get("notice")).contains("本期不排名，不因考核得分通报单位。").doesNotContain("城管中队");
     }
 
     /**
