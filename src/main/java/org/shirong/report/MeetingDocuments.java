@@ -156,10 +156,15 @@ public class MeetingDocuments {
      * 驾驶舱 name no unit for its score either (diffreview-s60 R1).
      */
     public Optional<String> unranked(String campaignCode, String periodCode) {
-        return documents.find(campaignCode, noticeKey(periodCode)).map(StoredDocument::processInstanceId)
+        return issued(campaignCode, periodCode).map(StoredDocument::processInstanceId)
                 .flatMap(pi -> history.createHistoricVariableInstanceQuery().processInstanceId(pi)
                         .variableName(UNRANKED_VARIABLE).listPage(0, 1).stream().findFirst())
                 .map(v -> v.getValue()).filter(String.class::isInstance).map(v -> noticeWording((String) v));
+    }
+
+    /** The campaign's 通报 of the period, once issued. */
+    Optional<StoredDocument> issued(String campaignCode, String periodCode) {
+        return documents.find(campaignCode, noticeKey(periodCode));
     }
 
     /** A meeting's reason for ranking no unit as its 通报 words it: the 通报 names units all the same, not for their scores. */

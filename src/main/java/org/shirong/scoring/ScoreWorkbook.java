@@ -164,8 +164,9 @@ class ScoreWorkbook {
         NoticeOthers.Others others = campaign == null ? NoticeOthers.Others.NONE
                 : noticeOthers.getIfAvailable(() -> (c, p, provisional) -> NoticeOthers.Others.NONE)
                         .of(campaign, resolved.period().code(), board.provisional());
+        // its 协办 as the 通报 named them when it was issued, as its late tasks (diffreview-s60 R2)
         UnitScores.CooperationScores cooperation = campaign == null ? null
-                : unitScores.cooperation(resolved.organization(), campaign, resolved.period().code());
+                : unitScores.cooperation(resolved.organization(), campaign, resolved.period().code(), others.issuedAt());
         NoticeReasons named = campaign == null ? NoticeReasons.of(board, others, EMPTY_COOPERATION)
                 : NoticeReasons.of(board, others, cooperation);
         Workbook workbook = new Workbook(out, "Shirong", "1.0");

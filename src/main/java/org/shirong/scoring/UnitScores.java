@@ -336,8 +336,14 @@ public class UnitScores {
     /** See {@link CooperationScores}; {@code campaignCode} null: all the organisation's cases. */
     @Transactional(readOnly = true)
     public CooperationScores cooperation(String organization, String campaignCode, String periodCode) {
+        return cooperation(organization, campaignCode, periodCode, null);
+    }
+
+    /** {@link #cooperation(String, String, String)} as the 协办 stood at {@code asOf} (null: now), as a 通报 issued then names it. */
+    @Transactional(readOnly = true)
+    public CooperationScores cooperation(String organization, String campaignCode, String periodCode, Instant asOf) {
         ScorePeriod p = period(periodCode);
-        CooperationBoard board = scores.cooperation(p, organization, campaignCode);
+        CooperationBoard board = scores.cooperation(p, organization, campaignCode, asOf);
         boolean provisional = ClockUtil.getCurrentTime().toInstant().isBefore(p.end(scores.zone()));
         return new CooperationScores(p.name(), provisional, board.units().stream()
                 .map(r -> new CooperationScores.CooperationLine(r.rank(), r.unitId(), r.unitName(), r.cooperationCount(),

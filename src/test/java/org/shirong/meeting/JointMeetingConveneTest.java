@@ -652,6 +652,17 @@ class JointMeetingConveneTest {
                 assertThat((List<?>) r.get("units")).extracting(u -> ((Map<?, ?>) u).get("unitName") + ":" + ((Map<?, ?>) u).get("status"))
                         .contains("环卫所:已报告").allSatisfy(line -> assertThat(line.toString()).matches("环卫所:已报告|.*:未报告"));
             });
+
+            // diffreview-s60 R2: 环卫所 records its 协办 a week after the 通报; the Excel still names it, as the 通报 it agrees with
+            ClockUtil.setCurrentTime(Date.from(at("2026-12-10T11:00")));
+            jdbc.update("update rect_case_party set done_at = ?, done_by = 'huanwei1', note = '已到场配合' where case_no = ? and unit_id = 'huanwei'",
+                    java.sql.Timestamp.from(at("2026-12-10T10:00")), cooperated);
+            assertThat(namedIn(scoresExcel(), "环卫所")).startsWith("是：").contains("协办：未完成 1 件");
+            XlsxDownload recorded = XlsxDownload.of(excel(), "协办");
+            assertThat(recorded.data()).filteredOn(r -> "环卫所".equals(recorded.text(r, "单位"))).singleElement().satisfies(r -> {
+                assertThat(recorded.text(r, "未完成")).isEqualTo("1");
+                assertThat(recorded.text(r, "通报")).isEqualTo("是");
+            });
         } finally {
             jdbc.update("delete from campaign_task_attachment where campaign_code = ?", CAMPAIGN);
             jdbc.update("delete from rect_case_party where case_no like ?", CAMPAIGN + "-%");
