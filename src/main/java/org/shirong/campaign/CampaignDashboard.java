@@ -28,6 +28,7 @@ import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
+import org.shirong.rectification.CampaignCaseCounts;
 import org.shirong.rectification.CaseDossiers;
 import org.shirong.rectification.CaseHolders;
 import org.shirong.rectification.CaseRecord;
@@ -38,6 +39,7 @@ import org.shirong.rectification.RectificationProcess;
 import org.shirong.rectification.TrafficLight;
 import org.shirong.report.PlanItemProgress;
 import org.shirong.report.RankingNotices;
+import org.shirong.report.ReportCaseTable;
 import org.shirong.scoring.CampaignPeriods;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
@@ -95,16 +97,56 @@ class CampaignDashboard {
      */
     enum Figure {
         OPEN("在办"), RED("红灯超期"), YELLOW("黄灯临期"), CLOSED_ON_TIME("按时结案"), CLOSED_LATE("逾期结案"),
-        RETURNED("被回退过的案件"), REWORKED("返工过的案件"), FOUND("发现"), CLOSED("结案"), OVERDUE("超期");
+        RETURNED("被回退过的案件"), REWORKED("返工过的案件"), FOUND("发现"), CLOSED("结案"), OVERDUE("超期"),
+        REPORTED("新增", CampaignCaseCounts.PeriodFigure.REPORTED),
+        PERIOD_CLOSED("结案", CampaignCaseCounts.PeriodFigure.CLOSED),
+        DUE_OVERDUE("到期超期", CampaignCaseCounts.PeriodFigure.OVERDUE),
+        OPEN_AT_END("期末未结", CampaignCaseCounts.PeriodFigure.OPEN_AT_END),
+        SCORED_DUE("考核应结案", UnitScores.CaseFigure.DUE), SCORED_CLOSED("考核结案", UnitScores.CaseFigure.CLOSED),
+        SCORED_OVERDUE("考核超期", UnitScores.CaseFigure.OVERDUE);
 
         private final String label;
+        private final CampaignCaseCounts.PeriodFigure reportFigure;
+        private final UnitScores.CaseFigure scoredFigure;
 
         Figure(String label) {
+            this(label, null, null);
+        }
+
+        Figure(String label, CampaignCaseCounts.PeriodFigure reportFigure) {
+            this(label, reportFigure, null);
+        }
+
+        Figure(String label, UnitScores.CaseFigure scoredFigure) {
+            this(label, null, scoredFigure);
+        }
+
+        Figure(String label, CampaignCaseCounts.PeriodFigure reportFigure, UnitScores.CaseFigure scoredFigure) {
             this.label = label;
+            this.reportFigure = reportFigure;
+            this.scoredFigure = scoredFigure;
+        }
+
+        /** The ranking's figure this is (a unit's 应结案、结案、超期: {@link UnitScores#casesBehind}); null for the others. */
+        UnitScores.CaseFigure scoredFigure() {
+            return scoredFigure;
+        }
+
+        /** Whether the cases behind it are listed from another capability's rows rather than counted here. */
+        boolean listedElsewhere() {
+            return reportFigure != null || scoredFigure != null;
         }
 
         String label() {
             return label;
+        }
+
+        /**
+         * The 月度工作报告's column this figure is ({@link CampaignCaseCounts#perLeadUnit}), whose cases the database lists
+         * by the rows it summed ({@link CampaignCaseCounts#counted}); null for the figures counted here.
+         */
+        CampaignCaseCounts.PeriodFigure reportFigure() {
+            return reportFigure;
         }
 
         boolean counts(CaseRecord c, At at) {
@@ -119,6 +161,8 @@ class CampaignDashboard {
                 case FOUND -> CampaignPlanItems.found(c, at.now());
                 case CLOSED -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.closed(c, at.now());
                 case OVERDUE -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.overdue(c, at.now());
+                // the report's and the ranking's: counted in the database, listed from its rows
+                case REPORTED, PERIOD_CLOSED, DUE_OVERDUE, OPEN_AT_END, SCORED_DUE, SCORED_CLOSED, SCORED_OVERDUE -> false;
             };
         }
 
@@ -146,7 +190,12 @@ class CampaignDashboard {
             String statusName, Integer currentPhaseNo, String currentPhaseName, String url) {
     }
 
-    record PhaseLine(int no, String name, LocalDate firstDay, LocalDate lastDay, boolean current, int tasksDone, int tasksOpen) {
+    /**
+     * A phase with its tasks done and open; {@code planned}: for a phase none of whose tasks is issued yet, the template's
+     * tasks it will issue ({@code 对照标准全面自查（各单位）}), so that a later phase does not read as 任务 0/0 (jtreview-s59 T4).
+     */
+    record PhaseLine(int no, String name, LocalDate firstDay, LocalDate lastDay, boolean current, int tasksDone, int tasksOpen,
+            List<String> planned) {
     }
 
     /**
@@ -169,11 +218,22 @@ class CampaignDashboard {
     }
 
     /**
+     * One unit's line of a period's 月度工作报告 (新增、结案、到期超期、期末未结: {@link ReportCaseTable}, the lines the report
+     * printed); {@code cases}: the list behind its numbers, to which {@code &figure=} ({@link Figure#reportFigure}) is added.
+     */
+    record ReportLine(String unitId, String unitName, int reported, int closed, int overdue, int openAtEnd, String cases) {
+    }
+
+    /** A past period's cases per unit as its 月度工作报告 counts them, and their sum. */
+    record ReportCases(String periodName, List<ReportLine> units, ReportLine total) {
+    }
+
+    /**
      * {@code points} of {@code maxPoints}: the unit's points on the items that applied to it, of which {@code total} is the
      * score out of 100 ({@code basis} says so in words).
      */
     record Ranked(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named, String namedFor,
-            BigDecimal points, BigDecimal maxPoints, String basis) {
+            BigDecimal points, BigDecimal maxPoints, String basis, int dueCount, int closedCount, int overdueCount, String cases) {
     }
 
     /**
@@ -218,7 +278,7 @@ class CampaignDashboard {
      * A campaign task not yet done, or a case's step waiting on the office or the 领导小组 ({@link OfficeCaseTasks}): its
      * name, deadline ({@code dueText} as people read it: 2026年12月7日 17:00) and whether that has passed.
      */
-    record OpenTask(String name, Instant dueAt, String dueText, boolean overdue) {
+    record OpenTask(String name, Instant dueAt, String dueText, boolean overdue, String holder) {
     }
 
     /** A unit's (or a participating town's office's) campaign tasks not yet done, those past their deadline first. */
@@ -258,7 +318,8 @@ class CampaignDashboard {
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
             List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings,
-            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes, List<NoticeReplyBoard.Round> noticeReplies) {
+            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes, List<NoticeReplyBoard.Round> noticeReplies,
+            ReportCases reportCases) {
     }
 
     /**
@@ -318,6 +379,9 @@ class CampaignDashboard {
     private final RankingNotices notices;
     private final CaseHolders holders;
     private final org.shirong.report.MeetingDocuments noticeUnits;
+    private final ReportCaseTable reportCases;
+    private final CampaignTemplates templates;
+    private final CampaignCaseCounts caseCounts;
 
     /**
      * The active tasks of a user task ({@code taskKey}: 督办超期案件, 重新派遣案件) of the campaign's cases ({@code %s}: the
@@ -333,7 +397,11 @@ class CampaignDashboard {
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
             CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies,
-            OfficeCaseTasks officeCaseTasks) {
+            OfficeCaseTasks officeCaseTasks, ReportCaseTable reportCases, CampaignCaseCounts caseCounts,
+            CampaignTemplates templates) {
+        this.templates = templates;
+        this.reportCases = reportCases;
+        this.caseCounts = caseCounts;
         this.officeCaseTasks = officeCaseTasks;
         this.workAssignments = workAssignments;
         this.territoryDisputes = territoryDisputes;
@@ -474,7 +542,20 @@ class CampaignDashboard {
                 // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
                 phaseRows.isEmpty() ? List.of()
                         : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
-                months(c), territoryDisputes.of(c, all, names, now), noticeReplies.of(c, now, town == null ? null : town.office()));
+                months(c), territoryDisputes.of(c, all, names, now), noticeReplies.of(c, now, town == null ? null : town.office()),
+                town != null || window.until().isAfter(now) ? null : reportCases(code, window));
+    }
+
+    /**
+     * A period that is over, as its 月度工作报告 printed its cases per unit (jtreview-s59 T5): the report's own lines, so
+     * that a supervisor choosing 2026年11月 reads the 新增、结案、到期超期、期末未结 of the report he signs.
+     */
+    private ReportCases reportCases(String code, UnitScores.Window window) {
+        var table = reportCases.of(code, window.from(), window.until());
+        java.util.function.Function<org.shirong.report.Figures.UnitCases, ReportLine> line = u -> new ReportLine(
+                u.unitId().isEmpty() ? null : u.unitId(), u.unitName(), u.reported(), u.closed(), u.overdue(), u.openAtEnd(),
+                listUrl(code, window, u.unitId().isEmpty() ? null : u.unitId(), null));
+        return new ReportCases(window.periodName(), table.units().stream().map(line).toList(), line.apply(table.total()));
     }
 
     /** The 考核期间 the 驾驶舱 offers, the months newest first, then any quarters and years ({@link CampaignPeriods.Months#offered}). */
@@ -542,7 +623,8 @@ class CampaignDashboard {
                 .alsoNaming(read.provisional() ? List.of() : others, issued);
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
                 .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor(),
-                        u.points(), u.maxPoints(), u.scoreBasis())).toList(), current.provisional(), current.asOf(), issued,
+                        u.points(), u.maxPoints(), u.scoreBasis(), u.dueCount(), u.closedCount(), u.overdueCount(),
+                        listUrl(c.code(), window, u.unitId(), null))).toList(), current.provisional(), current.asOf(), issued,
                 current.inspections(), current.inspectionNote(), cooperation);
     }
 
@@ -596,7 +678,40 @@ class CampaignDashboard {
         rounds.forEach(r -> roundsOfCase.computeIfAbsent(r.caseNo(), k -> new ArrayList<>()).add(r));
         // each case's counted rounds before it, in order, so the list stays oldest first
         List<ListedCase> matching = new ArrayList<>();
-        for (CaseRecord r : ofCampaign) {
+        if (figure.scoredFigure() != null) {
+            // the ranking's figures: the cases scoring counts for the unit, by its own rows (jtreview-s59 T12)
+            Map<String, CaseRecord> byNo = new HashMap<>();
+            ofCampaign.forEach(r -> byNo.put(r.caseNo(), r));
+            for (UnitScores.CountedCase k : unit == null ? List.<UnitScores.CountedCase>of()
+                    : scores.casesBehind(c.tenantId(), code, window.periodCode(), unit, figure.scoredFigure())) {
+                CaseRecord r = byNo.get(k.caseNo());
+                if (r != null && k.roundNo() == null) {
+                    matching.add(listed(r, now, names));
+                } else if (r != null) {
+                    roundsOfCase.getOrDefault(r.caseNo(), List.of()).stream().filter(x -> x.roundNo() == k.roundNo())
+                            .findFirst().ifPresent(x -> matching.add(listed(r, x, names)));
+                }
+            }
+        }
+        if (figure.reportFigure() != null) {
+            // the 月报's figures: the rows the report's sum counted, listed as they were counted (a round as its round)
+            Map<String, CaseRecord> byNo = new HashMap<>();
+            ofCampaign.forEach(r -> byNo.put(r.caseNo(), r));
+            for (CampaignCaseCounts.Counted k : caseCounts.counted(code, window.from(), window.until(), unit,
+                    figure.reportFigure())) {
+                CaseRecord r = byNo.get(k.caseNo());
+                if (r == null || !ofItem.test(r)) {
+                    continue;
+                }
+                if (k.roundNo() == null) {
+                    matching.add(listed(r, now, names));
+                } else {
+                    roundsOfCase.getOrDefault(r.caseNo(), List.of()).stream().filter(x -> x.roundNo() == k.roundNo())
+                            .findFirst().ifPresent(x -> matching.add(listed(r, x, names)));
+                }
+            }
+        }
+        for (CaseRecord r : figure.listedElsewhere() ? List.<CaseRecord>of() : ofCampaign) {
             if (!ofItem.test(r)) {
                 continue;
             }
@@ -617,7 +732,7 @@ class CampaignDashboard {
             scope.add(planned.stream().filter(i -> i.category().equals(item)).map(CampaignTemplate.Item::name).findFirst()
                     .orElse(CampaignPlanItems.NO_ITEM));
         }
-        boolean monthly = figure == Figure.CLOSED_ON_TIME || figure == Figure.CLOSED_LATE;
+        boolean monthly = figure == Figure.CLOSED_ON_TIME || figure == Figure.CLOSED_LATE || figure.listedElsewhere();
         String figureName = (monthly ? window.periodName() : "") + figure.label();
         String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
@@ -759,11 +874,15 @@ class CampaignDashboard {
     /** The phases with their tasks done and open: all of them, or a participating town's own. */
     private List<PhaseLine> phaseLines(String code, List<PhaseRow> phases, CampaignOverview.Summary summary, Participant town) {
         List<TaskRow> tasks = records.tasks(code).stream().filter(t -> town == null || town.office().equals(t.groupId())).toList();
+        List<CampaignTemplate.TaskDefinition> defined = town != null ? List.of() : records.find(code)
+                .flatMap(c -> templates.find(c.tenantId(), c.templateId())).map(CampaignTemplate::tasks).orElse(List.of());
         return phases.stream().map(p -> {
             List<TaskRow> own = tasks.stream().filter(t -> Objects.equals(t.phaseNo(), p.no())).toList();
             int done = (int) own.stream().filter(t -> CampaignRecords.DONE.equals(t.status())).count();
+            List<String> planned = !own.isEmpty() ? List.of() : defined.stream().filter(t -> Objects.equals(t.phase(), p.phaseId()))
+                    .map(t -> t.name() + ("each-unit".equals(t.who()) ? "（各单位）" : "")).toList();
             return new PhaseLine(p.no(), p.name(), p.firstDay(), p.lastDay(),
-                    summary.currentPhase() != null && summary.currentPhase().no() == p.no(), done, own.size() - done);
+                    summary.currentPhase() != null && summary.currentPhase().no() == p.no(), done, own.size() - done, planned);
         }).toList();
     }
 
@@ -873,10 +992,13 @@ class CampaignDashboard {
         Map<String, Integer> order = new HashMap<>();
         records.units(code).forEach(u -> order.putIfAbsent(u.groupId(), order.size()));
         Map<String, List<OpenTask>> byGroup = new LinkedHashMap<>();
-        records.tasks(code).stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
-                .filter(t -> town == null || town.office().equals(t.groupId()))
-                .forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>())
-                        .add(new OpenTask(t.name(), t.dueAt(), shown(t.dueAt()), t.dueAt() != null && t.dueAt().isBefore(now))));
+        List<TaskRow> open = records.tasks(code).stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
+                .filter(t -> town == null || town.office().equals(t.groupId())).toList();
+        Map<String, Task> engineTasks = engineTasks(open);
+        open.forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>())
+                .add(new OpenTask(t.name(), t.dueAt(), shown(t.dueAt()), t.dueAt() != null && t.dueAt().isBefore(now),
+                        t.processInstanceId() != null && engineTasks.containsKey(t.processInstanceId())
+                                ? OfficeCaseTasks.holder(engineTasks.get(t.processInstanceId()), organizations) : null)));
         // the 工作交办 filed under the campaign (its start form's 所属活动, a meeting's decision) and not yet done, a town's
         // part of the district's work, done in the town's organisation, included (sjreview-s57 D4); another organisation's
         // work that carries the code is not (diffreview-s57 R1)
@@ -884,7 +1006,8 @@ class CampaignDashboard {
             if (town == null || town.office().equals(unit)) {
                 Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
                 byGroup.computeIfAbsent(unit, k -> new ArrayList<>()).add(new OpenTask("交办："
-                        + t.getName().replaceFirst("^办理交办事项 · ", ""), due, shown(due), due != null && due.isBefore(now)));
+                        + t.getName().replaceFirst("^办理交办事项 · ", ""), due, shown(due), due != null && due.isBefore(now),
+                        OfficeCaseTasks.holder(t, organizations)));
             }
         }));
         // the case work waiting on the office and the 领导小组 (审批、督办、挂账到期待复核): the supervisors' one screen shows
@@ -901,6 +1024,22 @@ class CampaignDashboard {
                     (int) tasks.stream().filter(OpenTask::overdue).count(), tasks);
         }).sorted(Comparator.comparing((UnitTasks u) -> u.overdue() == 0)
                 .thenComparing(u -> order.getOrDefault(u.unitId(), Integer.MAX_VALUE))).toList();
+    }
+
+    /**
+     * The engine's active task of each open campaign task, by process instance, in one query read on Shirong's behalf (a
+     * leader reading the 驾驶舱 may not read the units' tasks): who holds it (jtreview-s59 T12).
+     */
+    private Map<String, Task> engineTasks(List<TaskRow> open) {
+        String[] instances = open.stream().map(TaskRow::processInstanceId).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        if (instances.length == 0) {
+            return Map.of();
+        }
+        Map<String, Task> byInstance = new HashMap<>();
+        systemAccess.run(() -> taskService.createTaskQuery().processInstanceIdIn(instances).active().list())
+                .forEach(t -> byInstance.putIfAbsent(t.getProcessInstanceId(), t));
+        return byInstance;
     }
 
     /**

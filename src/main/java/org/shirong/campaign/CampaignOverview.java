@@ -133,16 +133,17 @@ class CampaignOverview {
         Campaign c = readable.campaign();
         List<PhaseRow> phases = records.phases(code);
         List<TaskRow> tasks = records.tasks(code);
+        // open tasks per unit (names and counts) and each phase's progress for the whole organisation, a participating
+        // town its own (szreview-s60 S5: its phases counted the district's); results and files only of the tasks the
+        // caller sees (secreview-s59 S5)
+        List<TaskRow> listed = tasks.stream().filter(t -> readable.whole() || Objects.equals(readable.ownGroup(), t.groupId())).toList();
         List<PhaseView> phaseViews = phases.stream().map(p -> {
-            List<TaskRow> own = tasks.stream().filter(t -> Objects.equals(t.phaseNo(), p.no())).toList();
+            List<TaskRow> own = listed.stream().filter(t -> Objects.equals(t.phaseNo(), p.no())).toList();
             int done = (int) own.stream().filter(t -> CampaignRecords.DONE.equals(t.status())).count();
             int open = (int) own.stream().filter(t -> CampaignRecords.OPEN.equals(t.status())).count();
             return new PhaseView(p.no(), p.phaseId(), p.name(), p.firstDay(), p.lastDay(), p.startedAt(), p.endedAt(),
                     p.openAtEnd(), own.size(), done, open);
         }).toList();
-        // open tasks per unit (names and counts) for the whole organisation, a participating town its own; results and
-        // files only of the tasks the caller sees (secreview-s59 S5)
-        List<TaskRow> listed = tasks.stream().filter(t -> readable.whole() || Objects.equals(readable.ownGroup(), t.groupId())).toList();
         List<TaskRow> shown = tasks.stream().filter(t -> readable.shows(t.groupId())).toList();
         Instant now = ClockUtil.getCurrentTime().toInstant();
         // a participating town counts only the cases it may read, as its 驾驶舱 does (sjreview-s57 D20: it was given the

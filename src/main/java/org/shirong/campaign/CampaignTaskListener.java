@@ -38,6 +38,11 @@ class CampaignTaskListener implements TaskListener {
     static final String VAR_TERRITORY_HELP = "territoryHelp";
     static final String TERRITORY_HELP = "属地一栏写问题所在的镇或街道，可写简称如 九亭；不填时按地点开头的镇、街道名称认定，"
             + "测评点位问题两者必有其一。";
+    /**
+     * Added where the organisation has no 村/社区 (groups of type VILLAGE or COMMUNITY, as 锦溪镇's): its 社区 column is a
+     * note, which neither is checked nor lets anyone read the case (szreview-s60 S4: 松江区's findings named 九亭's 第一居委会).
+     */
+    static final String COMMUNITY_NOTE = "社区一栏只作记录：本组织没有设村、社区，填写的社区（居委会、网格）不会因此查看案件或收到通知。";
 
     /**
      * The findings form's help: the 属地 column's (a district's campaign only) and, for an inspection that scores, the
@@ -46,8 +51,9 @@ class CampaignTaskListener implements TaskListener {
      */
     private void addFindingsHelp(DelegateTask task, boolean missingOnly) {
         if (!missingOnly || task.getVariable(VAR_TERRITORY_HELP) == null) {
-            task.setVariable(VAR_TERRITORY_HELP, task.getTenantId() != null && !organizations.within(task.getTenantId()).isEmpty()
-                    ? TERRITORY_HELP : "");
+            boolean district = task.getTenantId() != null && !organizations.within(task.getTenantId()).isEmpty();
+            task.setVariable(VAR_TERRITORY_HELP, !district ? "" : organizations.of(task.getTenantId()).communities().isEmpty()
+                    ? TERRITORY_HELP + COMMUNITY_NOTE : TERRITORY_HELP);
         }
         if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
             String code = (String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE);

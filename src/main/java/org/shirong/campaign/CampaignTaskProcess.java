@@ -25,6 +25,11 @@ public final class CampaignTaskProcess {
     public static final String VAR_REQUIREMENT = "requirement";
     /** The organisation whose campaign set the task: a district's, for a task of a town taking part in it. */
     public static final String VAR_CAMPAIGN_ORGANIZATION = "campaignOrganization";
+    /**
+     * A 通报's 书面报告整改情况: the 通报 it answers ({@code /api/documents/…}), which the form links (szreview-s60 S2: a
+     * district department named in it has no other page that opens it; every unit it names may read it).
+     */
+    public static final String VAR_NOTICE_URL = "noticeUrl";
     /** An inspection cycle's task that scores: the unit-score period its score sheets count for. */
     public static final String VAR_SCORE_PERIOD = "scorePeriod";
     /** Form: 办理情况. */

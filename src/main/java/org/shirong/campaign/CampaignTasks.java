@@ -141,7 +141,7 @@ class CampaignTasks {
             issue(campaign, template, new TaskRow(null, campaign.code(), def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                     kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt, null,
                     null, null, null, now(), null, null), late(lateNote, TaskAssignments.requirement(template, def.requirement(),
-                    def.name(), a.requirement())), null, a.organization(), coGroups(def.who(), a, def.with()), issued);
+                    def.name(), a.requirement())), null, a.organization(), coGroups(def.who(), a, def.with()), Map.of(), issued);
         }
     }
 
@@ -175,7 +175,7 @@ class CampaignTasks {
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null, name),
                     TaskAssignments.requirement(template, cycle.requirement(), cycle.name(), a.requirement()), scorePeriod,
-                    a.organization(), coGroups(cycle.who(), a, cycle.with()), issued);
+                    a.organization(), coGroups(cycle.who(), a, cycle.with()), Map.of(), issued);
         }
         notices.tell(campaign, null, cycle.id() + "/" + plannedDay, issued);
         return issued.size();
@@ -187,7 +187,7 @@ class CampaignTasks {
      * district's campaign in its town), keyed by {@code round} and unit so that a retried job hands none out twice;
      * each unit told of it as of other new tasks, {@code occasion} saying why (sjreview-s57 D9).
      */
-    int issueNoticeReplies(String code, String round, String name, String occasion, Instant dueAt,
+    int issueNoticeReplies(String code, String round, String name, String occasion, Instant dueAt, String noticeUrl,
             Map<String, String> requirements, java.util.function.Function<String, String> organizationOf) {
         Campaign campaign = campaign(code);
         // these tasks take nothing from the template: a campaign whose template has gone still asks for its reports
@@ -195,7 +195,8 @@ class CampaignTasks {
         List<Issued> issued = new ArrayList<>();
         requirements.forEach((group, requirement) -> issue(campaign, template, new TaskRow(null, code, round + "/" + group, null, null,
                 NoticeReplyTasks.DEFINITION, name, Kind.NOTICE_REPLY.name(), group, null, null, null, dueAt, null, null, null, null,
-                now(), null, name), requirement, null, organizationOf.apply(group), List.of(), issued));
+                now(), null, name), requirement, null, organizationOf.apply(group), List.of(),
+                Map.of(CampaignTaskProcess.VAR_NOTICE_URL, noticeUrl), issued));
         notices.tell(campaign, occasion, round, issued);
         return issued.size();
     }
@@ -228,15 +229,15 @@ class CampaignTasks {
     /**
      * Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}),
      * and adds it to {@code issued}; a task issued before is left alone. {@code template} null: a task not of the template
-     * (a 通报's 书面报告整改情况).
+     * (a 通报's 书面报告整改情况), whose {@code more} variables name the 通报.
      */
     private void issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod,
-            String organization, List<String> coGroups, List<Issued> issued) {
+            String organization, List<String> coGroups, Map<String, Object> more, List<Issued> issued) {
         var id = records.insertTaskIfAbsent(row);
         if (id.isEmpty()) {
             return;
         }
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = new HashMap<>(more);
         variables.put(CampaignTaskProcess.VAR_CAMPAIGN_CODE, campaign.code());
         variables.put(CampaignTaskProcess.VAR_CAMPAIGN_NAME, campaign.name());
         variables.put(CampaignTaskProcess.VAR_TASK_ID, id.get());

@@ -88,7 +88,7 @@ class NoticeReplyTasks implements NoticeReplies {
                     + issuer.roleNames().get("officeName") + "书面报告整改情况（办理情况写明整改措施和结果，可附整改前后照片等材料）。");
         }
         int issued = tasks.issueNoticeReplies(campaignCode, DEFINITION + "/" + periodCode, taskName(periodName),
-                "印发《" + notice.title() + "》", due, requirements,
+                "印发《" + notice.title() + "》", due, notice.url(), requirements,
                 group -> organizations.ofGroup(group).map(Organization::id).orElse(campaign.tenantId()));
         LOG.info("活动 {} 的{}通报点名 {} 个单位，下达整改报告任务 {} 件{}", campaignCode, periodName, requirements.size(), issued,
                 stillOwing.isEmpty() ? "" : "；" + String.join("、", stillOwing) + " 此前通报要求的整改报告尚未报送，不再另下任务");

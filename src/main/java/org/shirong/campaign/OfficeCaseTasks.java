@@ -33,16 +33,18 @@ import org.springframework.stereotype.Component;
 class OfficeCaseTasks {
 
     private static final String TASKS = "select RES.ID_, RES.NAME_, RES.TASK_DEF_KEY_, RES.DUE_DATE_, RES.FOLLOW_UP_DATE_,"
-            + " I.GROUP_ID_ from %s RES left join %s I on I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate'"
+            + " I.GROUP_ID_, RES.ASSIGNEE_ from %s RES left join %s I on I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate'"
             + " and I.GROUP_ID_ is not null where RES.TASK_DEF_KEY_ in ('"
             + String.join("', '", RectificationProcess.TASK_REDISPATCH, RectificationProcess.TASK_APPROVE_EXTENSION,
                     RectificationProcess.TASK_APPROVE_SECOND_EXTENSION, RectificationProcess.TASK_APPROVE_SUSPENSION,
                     RectificationProcess.TASK_SUPERVISE, RectificationProcess.TASK_RESUME) + "')"
             + " and RES.SUSPENSION_STATE_ = 1 and RES.PROC_INST_ID_ in (select process_instance_id from rect_case"
-            + " where campaign_code = ? and status not in ('CLOSED', 'MERGED', 'VOIDED'))";
+            + " where campaign_code = ? and status not in ('CLOSED', 'MERGED', 'VOIDED'))"
+            // by deadline, none last (on H2 as on PostgreSQL); of a task's candidate groups the first by name holds it
+            + " order by case when RES.DUE_DATE_ is null then 1 else 0 end, RES.DUE_DATE_, RES.ID_, I.GROUP_ID_";
 
     /** An open task as the query reads it: its candidate group null when it has none. */
-    private record Row(String id, String name, String taskKey, Date due, Date followUp, String group) {
+    private record Row(String id, String name, String taskKey, Date due, Date followUp, String group, String assignee) {
     }
 
     private final JdbcTemplate jdbc;
@@ -65,22 +67,22 @@ class OfficeCaseTasks {
         Map<String, List<OpenTask>> byGroup = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (Row t : jdbc.query(sql(), (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), date(rs.getTimestamp(4)),
-                date(rs.getTimestamp(5)), rs.getString(6)), c.code())) {
+                date(rs.getTimestamp(5)), rs.getString(6), rs.getString(7)), c.code())) {
             if (!seen.add(t.id())) {
-                continue; // a second candidate group of the same task: the first one holds it
+                continue; // a second candidate group of the same task: the first by name holds it
             }
             if (RectificationProcess.TASK_RESUME.equals(t.taskKey())) {
                 // the unit's 恢复整改 waits for the review day; once it has passed, the 复核 is the office's to do
                 Date review = t.followUp() != null ? t.followUp() : t.due();
                 if (review != null && review.toInstant().isBefore(now)) {
                     byGroup.computeIfAbsent(office, k -> new ArrayList<>()).add(new OpenTask("挂账到期待复核 · "
-                            + t.name().replaceFirst("^恢复整改 · ", ""), review.toInstant(), shown(review, zone), true));
+                            + t.name().replaceFirst("^恢复整改 · ", ""), review.toInstant(), shown(review, zone), true, null));
                 }
                 continue;
             }
             Instant due = t.due() == null ? null : t.due().toInstant();
             byGroup.computeIfAbsent(t.group() == null ? office : t.group(), k -> new ArrayList<>()).add(new OpenTask(t.name(), due,
-                    shown(t.due(), zone), due != null && due.isBefore(now)));
+                    shown(t.due(), zone), due != null && due.isBefore(now), holder(t.assignee(), organizations)));
         }
         return byGroup;
     }
@@ -98,6 +100,15 @@ class OfficeCaseTasks {
 
     private static Date date(Timestamp at) {
         return at == null ? null : Date.from(at.toInstant());
+    }
+
+    /** Who holds an engine task, as the 驾驶舱 says it beside the task (jtreview-s59 T12): 办理人 张队长, or 尚未认领. */
+    static String holder(Task t, Organizations organizations) {
+        return holder(t.getAssignee(), organizations);
+    }
+
+    private static String holder(String assignee, Organizations organizations) {
+        return assignee == null ? "尚未认领" : "办理人 " + organizations.personName(assignee);
     }
 
     /** A deadline as the 驾驶舱 shows it beside the task: 2026年12月7日 17:00. */

@@ -77,18 +77,24 @@ class WorkAssignmentFiles {
                 + " from work_assignment_attachment where process_instance_id = ? order by id", (rs, n) -> file(rs), processInstanceId);
     }
 
-    /** The files of these 工作交办 (their top process instances), each's in the order they were handed in. */
+    /**
+     * The files of these 工作交办 (their top process instances) or of these handling processes (a town's part of the district's
+     * work, szreview-s60 S1), each's in the order they were handed in, under the id asked for.
+     */
     Map<String, List<File>> of(Collection<String> assignmentIds) {
         Map<String, List<File>> files = new HashMap<>();
         if (assignmentIds.isEmpty()) {
             return files;
         }
+        String marks = String.join(",", assignmentIds.stream().map(i -> "?").toList());
+        Object[] ids = java.util.stream.Stream.concat(assignmentIds.stream(), assignmentIds.stream()).toArray();
         jdbc.query("select id, assignment_id, assignment_tenant, process_instance_id, tenant_id, file_name, mime_type, size_bytes"
-                + " from work_assignment_attachment where assignment_id in (" + String.join(",", assignmentIds.stream().map(i -> "?").toList())
+                + " from work_assignment_attachment where assignment_id in (" + marks + ") or process_instance_id in (" + marks
                 + ") order by id", rs -> {
                     File f = file(rs);
-                    files.computeIfAbsent(f.assignmentId(), k -> new ArrayList<>()).add(f);
-                }, assignmentIds.toArray());
+                    String under = assignmentIds.contains(f.assignmentId()) ? f.assignmentId() : f.processInstanceId();
+                    files.computeIfAbsent(under, k -> new ArrayList<>()).add(f);
+                }, ids);
         return files;
     }
 

@@ -30,15 +30,15 @@ import org.springframework.web.servlet.ModelAndView;
  * whoever reads it ({@link WorkAssignmentReaders}: the office and the approvers all, a unit's head and staff their unit's,
  * however old; at most the newest 200, and the page says so when there are more), newest first — 事项、承办单位、
  * 所属活动、期限、状态 and the 办理情况 brought back once done (sjreview-s57 D3: the district's office reads what a town did with
- * the work it handed, where README promises 区可查看; the 【交办办结】 notice links here). Only the organisation's own
- * 工作交办, not a town's part of the district's work (called in the town's organisation).
+ * the work it handed, where README promises 区可查看; the 【交办办结】 notice links here). A town's list holds the district's
+ * work handled in the town too (its process there, named “…交办”), with the files it handed in (szreview-s60 S1).
  */
 @Controller
 class WorkAssignmentPageController {
     private static final int SHOWN_AT_MOST = 200;
     private static final String[] VARIABLES = {WorkAssignmentProcess.VAR_TITLE, WorkAssignmentProcess.VAR_UNIT_GROUP,
             WorkAssignmentProcess.VAR_DUE_DATE, WorkAssignmentProcess.VAR_HANDLING_RESULT, WorkAssignmentProcess.VAR_CAMPAIGN_NAME,
-            WorkAssignmentProcess.VAR_MEETING_NAME};
+            WorkAssignmentProcess.VAR_MEETING_NAME, WorkAssignmentProcess.VAR_ASSIGNED_BY};
 
     private final HistoryService historyService;
     private final IdentityService identityService;
@@ -112,6 +112,7 @@ class WorkAssignmentPageController {
                     "unitName", towns.getOrDefault(unit, o.groupName(unit)),
                     "campaignName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_CAMPAIGN_NAME), ""),
                     "meetingName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_MEETING_NAME), ""),
+                    "assignedBy", Objects.toString(vars.get(WorkAssignmentProcess.VAR_ASSIGNED_BY), ""),
                     "due", shownDay(due),
                     "state", state(p, due, today),
                     "handlingResult", Objects.toString(vars.get(WorkAssignmentProcess.VAR_HANDLING_RESULT), ""));
@@ -125,10 +126,13 @@ class WorkAssignmentPageController {
         return page;
     }
 
-    /** The organisation's own 工作交办 (not a town's part of the district's work), those handed to one of {@code units} when named. */
+    /**
+     * The organisation's 工作交办 — its own and, in a town, the district's work handled there (a sub-process, szreview-s60
+     * S1) — those handed to one of {@code units} when named.
+     */
     private HistoricProcessInstanceQuery issued(String tenant, List<String> units) {
         HistoricProcessInstanceQuery issued = historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant).rootProcessInstances();
+                .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant);
         if (units.isEmpty()) {
             return issued;
         }

@@ -56,24 +56,64 @@ public class CampaignCaseCounts {
      * the case counts as closed from that closure until its reopening, as open again from then.
      */
     public List<UnitCounts> perLeadUnit(String campaignCode, Instant from, Instant until) {
-        Timestamp f = Timestamp.from(from);
-        Timestamp u = Timestamp.from(until);
-        List<Object> args = new ArrayList<>(holders.countedUnitArgs());
-        args.addAll(List.of(f, u, f, u, f, u, u, u, campaignCode, u, campaignCode, f, u, f, u, campaignCode));
+        List<Object> args = new ArrayList<>();
+        String rows = periodRows(campaignCode, from, until, args);
         return jdbc.query("select lead_unit, sum(reported) as reported, sum(closed) as closed, sum(overdue) as overdue,"
-                        + " sum(open_at_end) as open_at_end from ("
-                        + "select " + holders.countedUnit("c") + " as lead_unit, case when c.reported_at >= ? and c.reported_at < ? then 1 else 0 end as reported,"
-                        + CLOSED_IN_PERIOD + OVERDUE_IN_PERIOD
-                        + " case when c.reported_at < ? and (coalesce(s.closed_at, c.closed_at) is null"
-                        + " or coalesce(s.closed_at, c.closed_at) >= ?) then 1 else 0 end as open_at_end"
-                        + " from rect_case c left join (select case_no, min(closed_at) as closed_at from rect_case_round"
-                        + " where campaign_code = ? and reopened_at >= ? group by case_no) s on s.case_no = c.case_no"
-                        + " where c.campaign_code = ? and c.lead_unit is not null and c.status not in ('MERGED', 'VOIDED')"
-                        + " union all select c.lead_unit, 0, " + CLOSED_IN_PERIOD + OVERDUE_IN_PERIOD + " 0"
-                        + " from rect_case_round c where c.campaign_code = ? and c.lead_unit is not null) n group by lead_unit",
+                        + " sum(open_at_end) as open_at_end from (" + rows + ") n group by lead_unit",
                 (rs, n) -> new UnitCounts(rs.getString("lead_unit"), rs.getInt("reported"), rs.getInt("closed"), rs.getInt("overdue"),
                         rs.getInt("open_at_end")),
                 args.toArray());
+    }
+
+    /** A column of {@link UnitCounts}: what the 月报's 新增、结案、到期超期、期末未结 count. */
+    public enum PeriodFigure {
+        REPORTED("reported"), CLOSED("closed"), OVERDUE("overdue"), OPEN_AT_END("open_at_end");
+
+        private final String column;
+
+        PeriodFigure(String column) {
+            this.column = column;
+        }
+    }
+
+    /** A case, or the round of it a reopening ended ({@code roundNo}, null for the case as it stands), that a figure counts. */
+    public record Counted(String caseNo, Integer roundNo) {
+    }
+
+    /**
+     * The cases (and rounds) behind one of {@link #perLeadUnit}'s figures of the unit {@code unit} (null: every unit), by
+     * the very rows it sums, so that the list and the number cannot differ; by case number.
+     */
+    public List<Counted> counted(String campaignCode, Instant from, Instant until, String unit, PeriodFigure figure) {
+        List<Object> args = new ArrayList<>();
+        String rows = periodRows(campaignCode, from, until, args);
+        if (unit != null) {
+            args.add(unit);
+        }
+        return jdbc.query("select case_no, round_no from (" + rows + ") n where " + figure.column + " = 1"
+                        + (unit == null ? "" : " and lead_unit = ?") + " order by case_no, round_no",
+                (rs, n) -> new Counted(rs.getString("case_no"), (Integer) rs.getObject("round_no")), args.toArray());
+    }
+
+    /**
+     * One row per case and per round a reopening ended, with the unit it is counted under and 1 or 0 for each figure of
+     * {@link UnitCounts} in [from, until); its arguments are added to {@code args}.
+     */
+    private String periodRows(String campaignCode, Instant from, Instant until, List<Object> args) {
+        Timestamp f = Timestamp.from(from);
+        Timestamp u = Timestamp.from(until);
+        args.addAll(holders.countedUnitArgs());
+        args.addAll(List.of(f, u, f, u, f, u, u, u, campaignCode, u, campaignCode, f, u, f, u, campaignCode));
+        return "select c.case_no, cast(null as integer) as round_no, " + holders.countedUnit("c") + " as lead_unit,"
+                + " case when c.reported_at >= ? and c.reported_at < ? then 1 else 0 end as reported,"
+                + CLOSED_IN_PERIOD + OVERDUE_IN_PERIOD
+                + " case when c.reported_at < ? and (coalesce(s.closed_at, c.closed_at) is null"
+                + " or coalesce(s.closed_at, c.closed_at) >= ?) then 1 else 0 end as open_at_end"
+                + " from rect_case c left join (select case_no, min(closed_at) as closed_at from rect_case_round"
+                + " where campaign_code = ? and reopened_at >= ? group by case_no) s on s.case_no = c.case_no"
+                + " where c.campaign_code = ? and c.lead_unit is not null and c.status not in ('MERGED', 'VOIDED')"
+                + " union all select c.case_no, c.round_no, c.lead_unit, 0, " + CLOSED_IN_PERIOD + OVERDUE_IN_PERIOD + " 0"
+                + " from rect_case_round c where c.campaign_code = ? and c.lead_unit is not null";
     }
 
     /**

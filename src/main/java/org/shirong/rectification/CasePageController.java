@@ -110,7 +110,21 @@ class CasePageController {
         // the cases in their area; the API refuses a name that is none of them
         model.addAttribute("communities", caller == null ? java.util.List.<String>of() : organizations.homeOf(caller.getUserId())
                 .map(o -> territories.communities(o.id())).orElse(java.util.List.of()));
+        // a village's or community's own staff report from their area: it starts selected (jxreview-s60 J3: left at 不在某个
+        // 村、社区, 卫星村's report was no 卫星村 case), and 不在某个村、社区 stays a choice
+        model.addAttribute("defaultCommunity", ownCommunity(caller));
         return "pages/report";
+    }
+
+    /** The 村/社区 of the caller's organisation he belongs to, by name, when it is exactly one; otherwise "". */
+    private String ownCommunity(org.camunda.bpm.engine.impl.identity.Authentication caller) {
+        if (caller == null || caller.getGroupIds() == null) {
+            return "";
+        }
+        var own = organizations.homeOf(caller.getUserId()).map(o -> o.communities().stream()
+                .filter(g -> caller.getGroupIds().contains(g.id())).map(org.shirong.organization.Organization.GroupDefinition::name)
+                .toList()).orElse(java.util.List.of());
+        return own.size() == 1 ? own.get(0) : "";
     }
 
     /** {@code campaign}: that campaign's cases only; {@code embed}: without the page header, for a frame in the 驾驶舱. */

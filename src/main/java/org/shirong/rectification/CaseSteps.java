@@ -20,6 +20,7 @@ import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.notification.ProcessNotices;
 import org.shirong.system.DateWindow;
+import org.shirong.system.ChineseDates;
 import org.shirong.system.TextInput;
 import org.springframework.stereotype.Component;
 
@@ -496,13 +497,29 @@ public class CaseSteps {
         }
         LocalDate review = hasReviewDay(execution) ? reviewDate(execution) : null;
         cases.suspensionRequested(caseNo(execution), actor(), review != null ? reason + "（复核日期 " + review + "）" : reason);
-        String approvers = roles.approversOf(execution, leadUnit(execution));
+        String unit = leadUnit(execution);
+        String approvers = roles.approversOf(execution, unit);
+        // what the approvers sign off on, as 审批延期申请 shows it (jxreview-s60 J2): the day asked for stays in the
+        // form's date field too, prefilled, for them to keep or change
+        execution.setVariable(VAR_SUSPENSION_REQUESTED_TEXT, review == null ? "" : review.format(ChineseDates.DAY) + "（"
+                + review.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.CHINA) + "）");
+        execution.setVariable(VAR_SUSPENSION_LEAD_UNIT_NAME, unit == null ? "" : roles.groupName(unit));
+        execution.setVariable(VAR_SUSPENSION_CURRENT_DUE_TEXT, currentDueText(execution));
         notices.send(execution, TEMPLATE_SUSPENSION_REQUESTED, "group:" + approvers, execution.getActivityInstanceId(), Map.of(
                 "reason", reason.strip(), "reviewDate", review == null ? "" : review.toString(),
                 "approverName", roles.groupName(approvers)));
         recorded(execution, VAR_RECTIFY_ACTION);
         // an earlier request's decision, which the gateway after its approval read: not this request's answer
         execution.removeVariable(VAR_SUSPENSION_APPROVED);
+    }
+
+    /** The 整改期限 a 挂账 would stop, as shown (2026年12月18日 17:00), and 已超期 when it has passed. */
+    private String currentDueText(DelegateExecution execution) {
+        if (!(execution.getVariable(VAR_DUE_AT) instanceof Date due)) {
+            return "";
+        }
+        String text = MINUTE.format(due.toInstant().atZone(calendars.of(execution.getTenantId()).zone()));
+        return due.toInstant().isBefore(RectificationCases.now()) ? text + "（已超期）" : text;
     }
 
     public void suspensionDecided(DelegateExecution execution) {
@@ -531,7 +548,8 @@ public class CaseSteps {
             recorded(execution, VAR_SUSPENSION_REASON);
         }
         // the approver's comment is on the case; left behind, it would fill the next approval's form
-        recorded(execution, VAR_DECISION_COMMENT);
+        recorded(execution, VAR_DECISION_COMMENT, VAR_SUSPENSION_REQUESTED_TEXT, VAR_SUSPENSION_LEAD_UNIT_NAME,
+                VAR_SUSPENSION_CURRENT_DUE_TEXT);
     }
 
     public void resumed(DelegateExecution execution) {

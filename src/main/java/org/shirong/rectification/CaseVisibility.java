@@ -81,7 +81,7 @@ class CaseVisibility {
      * The villages and communities (村/社区) of {@code tenant} the user belongs to, by name, as a case's {@code community}
      * names them: their cases are the user's to read (jxreview-s58 J5). Read from the organisation's file, no query.
      */
-    private List<String> communitiesOf(Authentication user, String tenant) {
+    List<String> communitiesOf(Authentication user, String tenant) {
         Organization organization = organizations.find(tenant).orElse(null);
         if (organization == null) {
             return List.of();

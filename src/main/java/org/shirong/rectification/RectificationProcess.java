@@ -118,6 +118,13 @@ public final class RectificationProcess {
      */
     public static final String VAR_SUSPENSION_REVIEW_DATE = "suspensionReviewDate";
     public static final String VAR_SUSPENSION_REVIEW_AT = "suspensionReviewAt";
+    /**
+     * 审批挂账申请's read-only lines (jxreview-s60 J2), as 审批延期申请 shows its own: the 复核日期 the unit asked for
+     * (2027年2月1日（星期一）), the lead unit by name and the 整改期限 the 挂账 would stop (with 已超期 when passed).
+     */
+    public static final String VAR_SUSPENSION_REQUESTED_TEXT = "suspensionRequestedText";
+    public static final String VAR_SUSPENSION_LEAD_UNIT_NAME = "suspensionLeadUnitName";
+    public static final String VAR_SUSPENSION_CURRENT_DUE_TEXT = "suspensionCurrentDueText";
     public static final String VAR_DECISION_COMMENT = "decisionComment";
     /**
      * The approvers' words on an approved 挂账 (or "（未写明）"), kept for the 恢复整改 task's description and form until the

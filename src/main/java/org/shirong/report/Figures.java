@@ -3,7 +3,7 @@ package org.shirong.report;
 import java.util.List;
 
 /** The figures a campaign document shows, ready for a template (dates and rates already written for people); the records are public for FreeMarker. */
-final class Figures {
+public final class Figures {
 
     private Figures() {
     }

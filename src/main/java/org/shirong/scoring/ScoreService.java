@@ -148,6 +148,21 @@ class ScoreService {
         return new Elapsed(now, period.start(zone), end.isAfter(now) ? now : end);
     }
 
+    /**
+     * The cases behind {@code unit}'s 应结案、结案、超期 in the period as {@link #calculate} counts them now, each a fact of
+     * the very rows it counts, less the 挂账 ones where the rubric leaves them out of the 应结案 ({@link Indicators#counted}).
+     */
+    List<ScoringFacts.NumberedFact> casesDue(ScorePeriod period, String organization, String campaignCode, String unit) {
+        Elapsed e = elapsed(period);
+        if (!e.started()) {
+            return List.of();
+        }
+        boolean excludeSuspended = rubrics.rubric(organization).excludeSuspended();
+        return facts.casesCountedOneByOne(organization, campaignOf(scope(organization, campaignCode)), e.from(), e.until())
+                .stream().filter(f -> unit.equals(f.fact().leadUnit()))
+                .filter(f -> !(excludeSuspended && f.fact().suspended())).toList();
+    }
+
     /** The period's scores of the organisation's units and cases as of now, not saved. */
     ScoreBoard calculate(ScorePeriod period, String organization, String scope) {
         Elapsed e = elapsed(period);

@@ -284,19 +284,59 @@ class ScoringFacts {
     /** As {@link #countedAlike(String, List, String, List, Instant)}, of the cases' current rounds or of their rounds before a reopening. */
     private List<CaseFact> countedAlike(String table, String unit, List<Object> unitArgs, String where, List<Object> whereArgs,
             Instant until) {
-        List<Object> args = new ArrayList<>(unitArgs);
+        List<Object> args = new ArrayList<>();
+        String rows = countedRows(table, unit, unitArgs, where, whereArgs, until, args);
+        return jdbc.query("select unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed,"
+                        + " count(*) as alike from (" + rows + ") f"
+                        + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed",
+                (rs, n) -> fact(rs, null, rs.getInt("alike")), args.toArray());
+    }
+
+    /** A case counted for a period, one by one: its fact and, for a round a reopening ended, the round's number. */
+    record NumberedFact(CaseFact fact, Integer roundNo) {
+    }
+
+    /**
+     * As {@link #casesCounted}, one fact per case and per round a reopening ended, with its number, from the very rows
+     * {@link #casesCounted} groups: the cases behind a unit's 应结案、结案、超期 (jtreview-s59 T12).
+     */
+    List<NumberedFact> casesCountedOneByOne(String organization, String campaign, Instant from, Instant until) {
+        List<Object> where = new ArrayList<>(List.of(organization));
+        where.addAll(countedArgs(from, until));
+        if (campaign != null) {
+            where.add(campaign);
+        }
+        String w = "c.tenant_id = ? and c.lead_unit is not null and " + COUNTED + (campaign == null ? "" : " and c.campaign_code = ?");
+        List<NumberedFact> facts = new ArrayList<>();
+        for (String table : List.of("rect_case", "rect_case_round")) {
+            List<Object> args = new ArrayList<>();
+            boolean round = "rect_case_round".equals(table);
+            String rows = countedRows(table, round ? "c.lead_unit" : holders.countedUnit("c"),
+                    round ? List.of() : holders.countedUnitArgs(), w, where, until, args);
+            facts.addAll(jdbc.query("select * from (" + rows + ") f order by case_no, round_no",
+                    (rs, n) -> new NumberedFact(fact(rs, rs.getString("case_no"), 1), (Integer) rs.getObject("round_no")),
+                    args.toArray()));
+        }
+        return facts;
+    }
+
+    /** One row per case (or round) of {@code table} counted, as it stood; its arguments are added to {@code args}. */
+    private static String countedRows(String table, String unit, List<Object> unitArgs, String where, List<Object> whereArgs,
+            Instant until, List<Object> args) {
+        boolean round = "rect_case_round".equals(table);
+        args.addAll(unitArgs);
         args.addAll(Collections.nCopies(4, Timestamp.from(until)));
         args.addAll(whereArgs);
-        return jdbc.query("select unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed,"
-                        + " count(*) as alike from (select " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD
-                        + " from " + table + " c" + ("rect_case_round".equals(table) ? ROUND_APPEALS : APPEALS) + " where " + where
-                        + ") f"
-                        + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed",
-                (rs, n) -> new CaseFact(null, rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
-                        Urgency.valueOf(rs.getString("urgency")), CaseStatus.valueOf(rs.getString("status")),
-                        rs.getInt("handled_on_time") == 1, (Boolean) rs.getObject("closed_on_time"), rs.getInt("overdue") == 1,
-                        rs.getInt("rework_count"), rs.getInt("appealed"), rs.getInt("alike")),
-                args.toArray());
+        return "select " + unit + " as unit, c.case_no, " + (round ? "c.round_no" : "cast(null as integer)") + " as round_no,"
+                + " c.source, c.urgency, " + AS_IT_STOOD + " from " + table + " c" + (round ? ROUND_APPEALS : APPEALS)
+                + " where " + where;
+    }
+
+    private static CaseFact fact(java.sql.ResultSet rs, String caseNo, int alike) throws java.sql.SQLException {
+        return new CaseFact(caseNo, rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
+                Urgency.valueOf(rs.getString("urgency")), CaseStatus.valueOf(rs.getString("status")),
+                rs.getInt("handled_on_time") == 1, (Boolean) rs.getObject("closed_on_time"), rs.getInt("overdue") == 1,
+                rs.getInt("rework_count"), rs.getInt("appealed"), alike);
     }
 
     /**

@@ -231,6 +231,30 @@ public class UnitScores {
         return rate == null ? "—" : Indicators.display(rate) + "（" + part + "/" + whole + "）";
     }
 
+    /** Which of a unit's case figures in the ranking: 应结案、结案、超期 ({@link Indicators}). */
+    public enum CaseFigure {
+        DUE, CLOSED, OVERDUE
+    }
+
+    /** A case behind a ranking's figure; {@code roundNo}: the round a reopening ended that counted, null for the case as it is. */
+    public record CountedCase(String caseNo, Integer roundNo) {
+    }
+
+    /**
+     * The cases behind a ranked unit's 应结案、结案 or 超期 of the period, as the scores count them now (jtreview-s59 T12):
+     * the rows scoring counts ({@link ScoreService#casesDue}) with the test {@link Indicators} counts each figure by.
+     */
+    @Transactional(readOnly = true)
+    public List<CountedCase> casesBehind(String organization, String campaignCode, String periodCode, String unit,
+            CaseFigure figure) {
+        return scores.casesDue(period(periodCode), organization, campaignCode, unit).stream()
+                .filter(f -> switch (figure) {
+                    case DUE -> true;
+                    case CLOSED -> f.fact().closed();
+                    case OVERDUE -> f.fact().late();
+                }).map(f -> new CountedCase(f.fact().caseNo(), f.roundNo())).toList();
+    }
+
     /**
      * What the 通报 heads the units it names for their scores with, as the rubric's {@code non-performing} names them:
      * 考核得分低于通报线（60 分）的单位 (九亭镇: {@code bottom: 0}), 考核排名后 3 名的单位, or both joined by 或.

@@ -90,7 +90,12 @@ public class AuthenticatedIdentities {
         if (known != null && MessageDigest.isEqual(known, given)) {
             return true;
         }
-        String key = userId + '\0' + HexFormat.of().formatHex(given);
+        if (timeToLiveNanos <= 0) {
+            // kept nothing, shares nothing: every request reaches the engine and its login throttle
+            return check.test(userId, password);
+        }
+        // a check begun before the directory last changed answers for the old password, not for this request
+        String key = generation.get() + "\0" + userId + '\0' + HexFormat.of().formatHex(given);
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = checking.putIfAbsent(key, mine);
         if (running != null && sharedAnswer(running)) {
@@ -104,6 +109,7 @@ public class AuthenticatedIdentities {
             mine.completeExceptionally(e);
             throw e;
         } finally {
+            mine.complete(false);
             checking.remove(key, mine);
         }
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * While the database is away (restarted, the network to it down), the ERRORs with stack traces that the engine and Spring
- * log for a failure of that kind ({@link DatabaseUnavailable#causes}) are left out, so that each request or job is told in
+ * log for a failure of that kind ({@link DatabaseUnavailable#away}) are left out, so that each request or job is told in
  * one WARN line (README 崩溃与多节点: 日志只记一行 WARN; pgreview-s59 P2: a 30-s outage under load wrote 19 ERRORs and
  * 4,800 stack lines). A request's line is {@link DatabaseUnavailable}'s 503, a job's {@link ExpectedFailureLogging}'s;
  * so the engine's ENGINE-16004 (closing a command) and Spring's "Application exception overridden by rollback exception"
@@ -58,7 +58,7 @@ class DatabaseAwayLogging extends TurboFilter {
         }
         Throwable failure = t != null ? t
                 : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
-        if (failure == null || !DatabaseUnavailable.causes(failure)) {
+        if (failure == null || !DatabaseUnavailable.away(failure)) {
             return FilterReply.NEUTRAL;
         }
         if (level == Level.WARN) {

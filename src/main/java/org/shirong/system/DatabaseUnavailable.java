@@ -35,13 +35,20 @@ class DatabaseUnavailable extends HttpFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
+    /** Whether {@code failure} is owed to the database being away or to the pool having no connection free in time. */
     static boolean causes(Throwable failure) {
+        return away(failure) || poolExhausted(failure);
+    }
+
+    /**
+     * Whether the database could not be reached: an SQL state of class 08 or 57P anywhere in the causes (the pool's
+     * timeout carries the last connection failure's), or a commit or rollback on a connection the pool had closed.
+     * Only this kind is logged in one WARN line without the engine's and Spring's ERRORs ({@link DatabaseAwayLogging}).
+     */
+    static boolean away(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
             if (cause instanceof TransactionSystemException ending && (ending.getApplicationException() != null
-                    && causes(ending.getApplicationException())
+                    && away(ending.getApplicationException())
                     || ending.getCause() instanceof SQLException sql && sql.getSQLState() == null)) {
                 // The commit or rollback failed on a connection the pool had closed (its SQLException has no state),
                 // after a statement lost the connection (or the driver failed on the lost connection in its own way).
@@ -50,6 +57,19 @@ class DatabaseUnavailable extends HttpFilter {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether no connection was had in time although the database answers (every connection in use: a burst, a long
+     * lock wait, a leak). Still answered 503, so that a client retries, but logged as the fault it is, with its ERRORs.
+     */
+    static boolean poolExhausted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException) {
+                return !away(failure);
             }
         }
         return false;

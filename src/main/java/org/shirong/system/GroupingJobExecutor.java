@@ -48,7 +48,8 @@ class GroupingJobExecutor extends SpringJobExecutor {
             @Override
             protected void executeJobs(JobAcquisitionContext context, ProcessEngineImpl engine, AcquiredJobs acquired) {
                 super.executeJobs(context, engine, grouped(acquired, jobs.groupSize()));
-                if (ownLocks.release(engine, getLockOwner()) > 0) {
+                // only after an acquisition that queried the database: with a full backlog none did, and it may be away still
+                if (acquired.getNumberOfJobsAttemptedToAcquire() > 0 && ownLocks.release(engine, getLockOwner()) > 0) {
                     jobWasAdded();
                 }
             }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
@@ -27,21 +28,22 @@ final class OwnJobLocks {
     private static final int PER_STATEMENT = 100;
 
     private final Set<String> leftLocked = ConcurrentHashMap.newKeySet();
-    private final Set<String> handedOver = ConcurrentHashMap.newKeySet();
+    /** How many hand-overs of each job are not finished: one acquired again after its lock expired is held twice. */
+    private final Map<String, Integer> handedOver = new ConcurrentHashMap<>();
 
     /** Jobs handed to this node's threads (or to Camunda's rejected-jobs handling), not to be released until finished. */
     void handedOver(Collection<String> jobIds) {
-        handedOver.addAll(jobIds);
+        jobIds.forEach(id -> handedOver.merge(id, 1, Integer::sum));
     }
 
     /** A thread is done with these jobs (run, failed, or gone). */
     void finished(Collection<String> jobIds) {
-        handedOver.removeAll(jobIds);
+        jobIds.forEach(id -> handedOver.computeIfPresent(id, (job, count) -> count == 1 ? null : count - 1));
     }
 
     /** The run of {@code jobId} ended in {@code failure}: if the database was away, its lock may be left in the table. */
     void failed(String jobId, Throwable failure) {
-        if (DatabaseUnavailable.causes(failure)) {
+        if (DatabaseUnavailable.away(failure)) {
             leftLocked.add(jobId);
         }
     }
@@ -60,7 +62,7 @@ final class OwnJobLocks {
             return 0;
         }
         List<String> free = new ArrayList<>(leftLocked);
-        free.removeAll(handedOver);
+        free.removeAll(handedOver.keySet());
         if (free.isEmpty()) {
             return 0;
         }

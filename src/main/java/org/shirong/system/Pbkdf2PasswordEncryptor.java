@@ -33,15 +33,13 @@ public final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
     private static final ThreadLocal<long[]> CHECKED_ROUNDS = ThreadLocal.withInitial(() -> new long[1]);
 
     private final int iterations;
-    /** A stored hash at the configured strength that no password matches (its hash is zeros): what a dummy check checks. */
-    private final String dummy;
+    /** The salt of the dummy hashing that makes up for a check that spent fewer rounds than configured. */
+    private final byte[] dummySalt = new byte[16];
     private final AtomicLong madeUp = new AtomicLong();
 
     Pbkdf2PasswordEncryptor(int iterations) {
         this.iterations = iterations;
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        this.dummy = iterations + "$" + ENCODE.encodeToString(salt) + "$" + ENCODE.encodeToString(new byte[32]);
+        RANDOM.nextBytes(dummySalt);
     }
 
     /**
@@ -93,13 +91,16 @@ public final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
 
     /**
      * After a failed check that spent only {@code spent} rounds (an unknown user, an old SHA-512 hash, a damaged or weak one),
-     * spends one check at the configured strength, so that the answer takes as long as a known user's wrong password and its
-     * time does not tell which account names exist (diffreview-s59 R3). Nothing when the check spent that much itself.
+     * spends the rounds it fell short of the configured strength, so that the answer takes as long as a known user's wrong
+     * password and its time does not tell which account names exist (diffreview-s59 R3, diffreview-s60 R8: a weaker stored
+     * hash is made up to full, not past it). Nothing when the check spent that much itself.
      */
     void makeUp(String password, long spent) {
         if (spent < iterations) {
             madeUp.incrementAndGet();
-            check(password == null ? "" : password, dummy);
+            int rounds = (int) (iterations - spent);
+            CHECKED_ROUNDS.get()[0] += rounds;
+            hash(password == null ? "" : password, dummySalt, rounds);
         }
     }
 

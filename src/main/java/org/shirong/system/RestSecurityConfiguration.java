@@ -78,9 +78,9 @@ class RestSecurityConfiguration {
             AuthenticatedIdentities identities, SessionCredentials sessions, LoginThrottle throttle) {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, identities, sessions, throttle));
         registration.setName("shirong-api-authentication");
-        // The case page, the report page (上报问题), the case map and the zone pages (责任区) read /api in the browser;
+        // The case list and page, the report page (上报问题), the case map and the zone pages (责任区) read /api in the browser;
         // logged in the same way; so are the 工作交办 page and the files it lists (/shirong/work-assignments/files/{id}).
-        registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/report", "/shirong/map", "/shirong/zones/*",
+        registration.addUrlPatterns("/api/*", "/shirong/cases", "/shirong/cases/*", "/shirong/report", "/shirong/map", "/shirong/zones/*",
                 "/shirong/work-assignments", "/shirong/work-assignments/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

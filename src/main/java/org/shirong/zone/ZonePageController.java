@@ -40,7 +40,7 @@ class ZonePageController {
     }
 
     @GetMapping("/shirong/zones")
-    ModelAndView zones(@RequestParam(required = false) String organization) {
+    ModelAndView zones(@RequestParam(required = false) String organization, @RequestParam(required = false) String unit) {
         var caller = identityService.getCurrentAuthentication();
         String tenant = callerOrganization.forReading(caller, organization);
         access.staffOf(tenant);
@@ -55,6 +55,10 @@ class ZonePageController {
         List<Organization.GroupDefinition> owners = organizations.of(tenant).groups().stream()
                 .filter(g -> ZoneRegister.OWNER_TYPES.contains(g.type())).filter(g -> owning.contains(g.id())).toList();
         String own = office ? "" : owners.stream().map(Organization.GroupDefinition::id).filter(groups::contains).findFirst().orElse("");
+        // opened from a 负责单位's line of the 驾驶舱's 责任区 table: that unit's zones (jtreview-s59 T12)
+        if (unit != null && owners.stream().anyMatch(g -> g.id().equals(unit))) {
+            own = unit;
+        }
         page.addObject("owners", owners.stream().map(g -> Map.of("id", g.id(), "name", g.name())).toList());
         page.addObject("ownGroup", own);
         page.addObject("types", java.util.Arrays.stream(ZoneType.values()).map(t -> Map.of("id", t.name(), "name", t.label())).toList());

@@ -49,8 +49,19 @@ class ZoneRates {
         return until.minusNanos(1).atZone(calendar.zone()).getYear();
     }
 
-    /** A unit's 送达率 and 上墙率 as scored: over the notices due by then or done. */
-    record NoticeRates(Rate delivery, Rate posting) {
+    /**
+     * A unit's 送达率 and 上墙率 as scored: over the notices due by then or done; {@code issued}: its notices of the edition
+     * issued by then, of which those not in a rate's whole are not yet due.
+     */
+    record NoticeRates(Rate delivery, Rate posting, int issued) {
+
+        int deliveryNotDue() {
+            return issued - delivery.whole();
+        }
+
+        int postingNotDue() {
+            return issued - posting.whole();
+        }
     }
 
     /**
@@ -70,7 +81,8 @@ class ZoneRates {
                     Instant delivered = ZoneRecords.instant(rs, "delivered_at");
                     Instant posted = ZoneRecords.instant(rs, "posted_at");
                     ZoneNotices.Deadlines due = ZoneNotices.deadlines(settings, calendars, organization, issued);
-                    int[] c = counts.computeIfAbsent(rs.getString("owner_group"), k -> new int[4]);
+                    int[] c = counts.computeIfAbsent(rs.getString("owner_group"), k -> new int[5]);
+                    c[4]++;
                     boolean deliveredBy = delivered != null && delivered.isBefore(until);
                     boolean postedBy = posted != null && posted.isBefore(until);
                     if (deliveredBy || due.delivery().isBefore(until)) {
@@ -83,7 +95,7 @@ class ZoneRates {
                     }
                 }, edition(until), organization, end, end);
         Map<String, NoticeRates> rates = new TreeMap<>();
-        counts.forEach((unit, c) -> rates.put(unit, new NoticeRates(Rate.of(c[0], c[1]), Rate.of(c[2], c[3]))));
+        counts.forEach((unit, c) -> rates.put(unit, new NoticeRates(Rate.of(c[0], c[1]), Rate.of(c[2], c[3]), c[4])));
         return rates;
     }
 

@@ -1,10 +1,14 @@
 package org.shirong.zone;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
@@ -12,6 +16,7 @@ import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.zone.ZoneRateTable.Rate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,7 +49,33 @@ class ZoneRatesController {
     }
 
     record RatesView(String period, String periodName, String organizationName, int edition, UnitScores.ZoneTargets targets,
-            ZoneRateTable.UnitRates town, List<ZoneRateTable.UnitRates> units) {
+            UnitView town, List<UnitView> units) {
+    }
+
+    /**
+     * A 负责单位's line (or the town's) with its 送达率 and 上墙率 as the score counts them ({@link ZoneRates#noticeRates}:
+     * the notices whose 送达, 上墙 was due or done, jtreview-s59 T2), and what they leave out, for people
+     * ({@code 另有 5 份未到上墙期限，1 个责任区尚未发告知书}; null when nothing).
+     */
+    record UnitView(@JsonUnwrapped ZoneRateTable.UnitRates rates, Rate scoredDelivery, Rate scoredPosting, String deliveryNote,
+            String postingNote) {
+
+        static UnitView of(ZoneRateTable.UnitRates rates, ZoneRates.NoticeRates scored) {
+            int notIssued = rates.zones() - scored.issued();
+            return new UnitView(rates, scored.delivery(), scored.posting(), note(scored.deliveryNotDue(), "送达", notIssued),
+                    note(scored.postingNotDue(), "上墙", notIssued));
+        }
+
+        private static String note(int notDue, String step, int notIssued) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (notDue > 0) {
+                parts.add("另有 " + notDue + " 份未到" + step + "期限");
+            }
+            if (notIssued > 0) {
+                parts.add(notIssued + " 个责任区尚未发告知书");
+            }
+            return parts.isEmpty() ? null : String.join("，", parts);
+        }
     }
 
     @GetMapping("/rates")
@@ -58,8 +89,16 @@ class ZoneRatesController {
         });
         UnitScores.Window window = scores.window(period.strip());
         ZoneRateTable table = rates.table(own, window.from(), window.until());
+        // the notices as scoring counts them: up to now in a running period, none before it begins
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Map<String, ZoneRates.NoticeRates> scored = now.isBefore(window.from()) ? Map.of()
+                : rates.noticeRates(own, window.until().isAfter(now) ? now : window.until());
+        ZoneRates.NoticeRates none = new ZoneRates.NoticeRates(Rate.NONE, Rate.NONE, 0);
+        List<UnitView> units = table.units().stream().map(u -> UnitView.of(u, scored.getOrDefault(u.unitId(), none))).toList();
+        ZoneRates.NoticeRates town = scored.values().stream().reduce(none, (a, b) -> new ZoneRates.NoticeRates(
+                a.delivery().plus(b.delivery()), a.posting().plus(b.posting()), a.issued() + b.issued()));
         return new RatesView(window.periodCode(), window.periodName(), organizations.of(own).organization().name(),
-                table.edition(), scores.zoneTargets(own), table.town(), table.units());
+                table.edition(), scores.zoneTargets(own), UnitView.of(table.town(), town), units);
     }
 
     private void requireSupervisor(Authentication caller, String organization) {

@@ -241,7 +241,7 @@ class CampaignBrowserTest {
                         .doesNotContain("各整治项目");
                 // jtreview T2, T3: this month still runs, so its ranking has no 通报 column; each total has its points of the maximum
                 assertThat(browser.driver().findElements(By.cssSelector("table.shirong-ranking th"))).extracting(WebElement::getText)
-                        .containsExactly("名次", "单位", "总分", "得分/满分", "等级");
+                        .containsExactly("名次", "单位", "总分", "得分/满分", "等级", "应结案/结案/超期");
                 assertThat(browser.driver().findElement(By.cssSelector("[data-score-basis]")).getText())
                         .startsWith("总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100");
                 // sjreview F19: the page says what the API says of the calendar its days run into (60 days on: while the
@@ -590,6 +590,15 @@ class CampaignBrowserTest {
                 assertThat(phone).as("手机上的考核排名图：单位竖排，得分在条的右端").containsEntry("units", "yAxis")
                         .containsEntry("count", 10L).containsEntry("label", "right");
                 assertThat(((Number) phone.get("height")).longValue()).isGreaterThanOrEqualTo(10 * 28);
+                // a unit's 应结案/结案/超期 open the cases the score counted (jtreview-s59 T12); the page still fits the phone
+                WebElement due = browser.driver().findElement(By.cssSelector("table.shirong-ranking tr[data-unit='chengguan'] a[data-rule='SCORED_DUE']"));
+                assertThat(due.getText()).isEqualTo("1");
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", due);
+                WebElement listed = browser.until(d -> d.findElements(By.cssSelector("table.shirong-case-list[data-list='SCORED_DUE'] tr[data-case]"))
+                        .stream().findFirst().orElse(null));
+                assertThat(listed.getAttribute("data-case")).isEqualTo("JT-RANK-10");
+                assertThat((Long) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth;")).isEqualTo(0L);
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("cockpit-ranking-phone-failure");
                 throw e;

@@ -539,6 +539,143 @@ class CampaignDashboardTest {
         }
     }
 
+    /**
+     * A past month on the 驾驶舱 shows that month's 新增、结案、到期超期、期末未结 exactly as its 月度工作报告 prints them
+     * (jtreview-s59 T5), each number opening its cases; today's 在办 and lights stay beside them, said to be today's.
+     * 九亭 on 5 December 2024, November by hand — 城管中队: -1 reported in October, due 5 November, still open (红);
+     * -2 reported and closed on time in November; -5 due in October, closed late on 3 November. 环卫所: -3 reported in
+     * November, due in December, open; -4 reported in December (not November's).
+     * 城管中队 新增 1 (-2) 结案 2 (-2, -5) 到期超期 1 (-1) 期末未结 1 (-1); 环卫所 1 (-3) 0 0 1 (-3); 合计 2 2 1 2.
+     */
+    @Test
+    void aPastMonthShowsItsMonthlyReportsCaseFiguresAndEachNumberListsItsCases() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-12-05T10:00")));
+        CampaignFixture jt = new CampaignFixture(jdbc, "DASHT5");
+        try {
+            novemberCases(jt);
+
+            Map d = list("chuangban1", "/api/campaigns/DASHT5/dashboard?period=2024-11");
+            Map report = (Map) d.get("reportCases");
+            assertThat(report).containsEntry("periodName", "2024年11月");
+            List<String> lines = new ArrayList<>(((List<Map>) report.get("units")).stream().map(CampaignDashboardTest::reportLine).toList());
+            lines.add(reportLine((Map) report.get("total")));
+            assertThat(lines).containsExactly("城管中队 1 2 1 1", "环卫所 1 0 0 1", "合计 2 2 1 2");
+
+            // the 月报 of November prints the same lines
+            String html = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/DASHT5/monthly-report?period=2024-11",
+                    String.class);
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr (?:data-unit=\"[^\"]*\"|class=\"total\")><td class=\"name\">"
+                    + "([^<]+)</td><td>(\\d+)</td><td>(\\d+)</td><td>(\\d+)</td><td>(\\d+)</td></tr>").matcher(html);
+            List<String> printed = new ArrayList<>();
+            while (row.find()) {
+                printed.add(row.group(1) + " " + row.group(2) + " " + row.group(3) + " " + row.group(4) + " " + row.group(5));
+            }
+            assertThat(printed).as("the 月报's 各单位案件").startsWith(lines.toArray(String[]::new));
+
+            // every number opens exactly the cases it counts
+            Map chengguan = ((List<Map>) report.get("units")).get(0);
+            assertThat(caseNos(chengguan, "REPORTED")).containsExactly("DASHT5-2");
+            assertThat(caseNos(chengguan, "PERIOD_CLOSED")).containsExactly("DASHT5-2", "DASHT5-5");
+            assertThat(caseNos(chengguan, "DUE_OVERDUE")).containsExactly("DASHT5-1");
+            assertThat(caseNos(chengguan, "OPEN_AT_END")).containsExactly("DASHT5-1");
+            Map total = (Map) report.get("total");
+            assertThat(caseNos(total, "REPORTED")).containsExactly("DASHT5-2", "DASHT5-3");
+            assertThat(caseNos(total, "OPEN_AT_END")).containsExactly("DASHT5-1", "DASHT5-3");
+            Map listed = list("chuangban1", total.get("cases") + "&figure=DUE_OVERDUE");
+            assertThat(listed).containsEntry("figureName", "2024年11月到期超期").containsEntry("total", 1);
+
+            // today's 在办 and lights are still given, as today's: -1, -3 and -4 open, -1 red; -2 closed on time, -5 late
+            assertThat((List<Map>) d.get("units")).extracting(CampaignDashboardTest::figures)
+                    .startsWith("城管中队 1 1 0 1 1 0 0", "环卫所 2 0 0 0 0 0 0");
+            assertThat(list("chuangban1", "/api/campaigns/DASHT5/dashboard?period=2024-12").get("reportCases"))
+                    .as("the running month has no report yet").isNull();
+        } finally {
+            clear(jt, "DASHT5");
+            ClockUtil.reset();
+        }
+    }
+
+    /**
+     * A phase none of whose tasks is issued yet names the tasks its template will issue (jtreview-s59 T4), not 任务 0/0:
+     * 九亭's 宣传动员和自查整改; the current phase, whose tasks are issued, counts them.
+     */
+    @Test
+    void aPhaseNotYetBegunNamesTheTasksItWillIssue() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-10-05T10:00")));
+        CampaignFixture jt = new CampaignFixture(jdbc, "DASHT4");
+        try {
+            clear(jt, "DASHT4");
+            jt.campaign("九亭镇阶段任务测试", 1).phase(1, "前期准备", "2024-09-01", "2024-10-31")
+                    .phase(2, "宣传动员和自查整改", "2024-11-01", "2024-12-31").unit("chengguan", "城管中队", 1).task(1, "chengguan", false);
+            jdbc.update("update campaign set template_id = 'jiuting-2023-standard-town' where code = 'DASHT4'");
+            jdbc.update("update campaign_phase set phase_id = 'mobilisation' where campaign_code = 'DASHT4' and phase_no = 2");
+            Map d = list("chuangban1", "/api/campaigns/DASHT4/dashboard");
+            List<Map> phases = (List<Map>) d.get("phases");
+            assertThat(phases.get(0)).containsEntry("tasksOpen", 1).containsEntry("planned", List.of());
+            assertThat(phases.get(1)).containsEntry("tasksOpen", 0)
+                    .containsEntry("planned", List.of("宣传发动", "对照标准全面自查（各单位）", "核查整改落实情况"));
+        } finally {
+            clear(jt, "DASHT4");
+            ClockUtil.reset();
+        }
+    }
+
+    /** The cases of {@link #aPastMonthShowsItsMonthlyReportsCaseFiguresAndEachNumberListsItsCases}. */
+    private void novemberCases(CampaignFixture jt) {
+        clear(jt, "DASHT5");
+        jt.campaign("九亭镇月报口径测试", 2).phase(1, "前期准备", "2024-09-01", "2024-10-31")
+                .phase(2, "自查整改", "2024-11-01", "2024-12-31").unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
+        jt.addCase("chengguan", "2024-10-10T09:00", "2024-11-05T09:00", null, true);
+        jt.addCase("chengguan", "2024-11-12T09:00", "2024-11-20T09:00", "2024-11-18T09:00", false);
+        jt.addCase("huanwei", "2024-11-20T09:00", "2024-12-20T09:00", null, false);
+        jt.addCase("huanwei", "2024-12-02T09:00", "2024-12-20T09:00", null, false);
+        jt.addCase("chengguan", "2024-10-01T09:00", "2024-10-08T09:00", "2024-11-03T09:00", true);
+    }
+
+    /**
+     * A ranked unit's 应结案、结案、超期 open the cases the score counted (jtreview-s59 T12), by the rows scoring counts:
+     * November of {@link #novemberCases}, 城管中队 — due -1 (open, red) and -2 (closed on time); closed -2; 超期 -1 (-5, due
+     * in October and closed late on 3 November, counted in October's). 环卫所 has no case due in November.
+     */
+    @Test
+    void aRankedUnitsCaseFiguresListTheCasesTheScoreCounted() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-12-05T10:00")));
+        CampaignFixture jt = new CampaignFixture(jdbc, "DASHT5");
+        try {
+            novemberCases(jt);
+            Map d = list("chuangban1", "/api/campaigns/DASHT5/dashboard?period=2024-11");
+            List<Map> ranked = (List<Map>) ((Map) d.get("ranking")).get("units");
+            Map chengguan = ranked.stream().filter(u -> "chengguan".equals(u.get("unitId"))).findFirst().orElseThrow();
+            assertThat(chengguan.get("dueCount") + " " + chengguan.get("closedCount") + " " + chengguan.get("overdueCount"))
+                    .isEqualTo("2 1 1");
+            assertThat(caseNos(chengguan, "SCORED_DUE")).containsExactly("DASHT5-1", "DASHT5-2");
+            assertThat(caseNos(chengguan, "SCORED_CLOSED")).containsExactly("DASHT5-2");
+            assertThat(caseNos(chengguan, "SCORED_OVERDUE")).containsExactly("DASHT5-1");
+            assertThat(list("chuangban1", chengguan.get("cases") + "&figure=SCORED_OVERDUE"))
+                    .containsEntry("figureName", "2024年11月考核超期").containsEntry("scope", "城管中队");
+            // every ranked unit's numbers are its lists' lengths
+            for (Map u : ranked) {
+                assertThat(caseNos(u, "SCORED_DUE")).hasSize(((Number) u.get("dueCount")).intValue());
+                assertThat(caseNos(u, "SCORED_CLOSED")).hasSize(((Number) u.get("closedCount")).intValue());
+                assertThat(caseNos(u, "SCORED_OVERDUE")).hasSize(((Number) u.get("overdueCount")).intValue());
+            }
+        } finally {
+            clear(jt, "DASHT5");
+            ClockUtil.reset();
+        }
+    }
+
+    private List<String> caseNos(Map line, String figure) {
+        Map listed = list("chuangban1", line.get("cases") + "&figure=" + figure);
+        List<String> nos = ((List<Map>) listed.get("cases")).stream().map(c -> (String) c.get("caseNo")).toList();
+        assertThat(listed.get("total")).as("%s %s", line.get("unitName"), figure).isEqualTo(nos.size());
+        return nos;
+    }
+
+    private static String reportLine(Map u) {
+        return u.get("unitName") + " " + u.get("reported") + " " + u.get("closed") + " " + u.get("overdue") + " " + u.get("openAtEnd");
+    }
+
     private List<String> unitFigures(String period) {
         return unitFigures("DASHRO", period);
     }
@@ -693,6 +830,15 @@ class CampaignDashboardTest {
             assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(1).get("tasks")).extracting(t -> (String) t.get("name"))
                     .anySatisfy(n -> assertThat(n).contains(suspended)).anySatisfy(n -> assertThat(n).contains(onTime))
                     .anySatisfy(n -> assertThat(n).contains(overdue));
+            // who holds each: the office's engine tasks unclaimed, then one claimed; the 复核 is no one's task (jtreview-s59 T12)
+            assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(1).get("tasks")).extracting(t -> t.get("holder"))
+                    .containsExactly(null, "尚未认领", "尚未认领");
+            String superviseTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            taskService.setAssignee(superviseTask, "sjshirongban1");
+            Map claimed = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
+            assertThat((String) ((List<Map>) ((List<Map>) claimed.get("openTasks")).get(1).get("tasks")).get(2).get("holder"))
+                    .startsWith("办理人 ").doesNotContain("sjshirongban1");
+            taskService.setAssignee(superviseTask, null);
             assertThat((List<Map>) d.get("places")).extracting(p -> p.get("organization")).contains("shihudang", "yueyang", "jiuting");
             assertThat((List<Map>) d.get("places")).filteredOn(p -> "shihudang".equals(p.get("organization"))).singleElement()
                     .satisfies(p -> assertThat(p.get("name") + " " + p.get("levelName") + " " + p.get("open") + " " + p.get("red")

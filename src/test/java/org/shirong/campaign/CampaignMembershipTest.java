@@ -117,6 +117,13 @@ class CampaignMembershipTest {
 
         assertThat(detail.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((List<Map<String, Object>>) detail.getBody().get("phases")).hasSize(3);
+        // szreview-s60 S5: each phase's progress is the town's own tasks', as its 驾驶舱 counts them, not the district's
+        int ownPhaseTasks = jdbc.queryForObject("select count(*) from campaign_task where campaign_code = 'SJ-TOWNS'"
+                + " and phase_no is not null and group_id = 'chuangban'", Integer.class);
+        assertThat(ownPhaseTasks).isPositive().isLessThan(jdbc.queryForObject("select count(*) from campaign_task"
+                + " where campaign_code = 'SJ-TOWNS' and phase_no is not null", Integer.class));
+        assertThat(((List<Map<String, Object>>) detail.getBody().get("phases")).stream().mapToInt(p -> (Integer) p.get("tasks")).sum())
+                .isEqualTo(ownPhaseTasks);
         assertThat((List<Map<String, Object>>) detail.getBody().get("openTasksByUnit")).as("its own tasks, not the departments'")
                 .isNotEmpty().allSatisfy(u -> assertThat(u).containsEntry("group", "chuangban"));
         assertThat((List<Map<String, Object>>) jiuting.getForObject("/api/campaigns", List.class))

@@ -526,6 +526,9 @@ class CampaignTemplatesRunTest {
                 .as("永丰街道, not named, has no improvement plan to submit, only 成立专班 and 全面自查自纠").extracting(t -> ((Map<?, ?>) t).get("name"))
                 .satisfiesExactlyInAnyOrder(name -> assertThat(name).asString().startsWith("成立专班、明确专人"),
                         name -> assertThat(name).asString().startsWith("全面自查自纠"));
+        // szreview-s60 S4: 松江区 has no 村/社区, and its findings form says the 社区 column is a note only
+        assertThat((String) taskService.getVariable(run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId(),
+                CampaignTaskListener.VAR_TERRITORY_HELP)).contains("属地一栏", "社区一栏只作记录");
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损｜沪亭北路 300 号｜｜｜松江区\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏｜｜松江区")))
                 .hasMessageContaining("第 2 行：没有问题类别“护栏”");
@@ -668,6 +671,21 @@ class CampaignTemplatesRunTest {
                 .taskDefinitionKey(CampaignTaskProcess.TASK_REPORT_NOTICE_RECTIFICATION).taskNameLike("书面报告整改情况（2026年3月通报）%")
                 .singleResult());
         assertThat(reply).as("%s sees its own written report", member).isNotNull();
+        // szreview-s60 S2: the report links the 通报 it answers, which each unit named opens — a district department too
+        String marchNotice = jdbc.queryForObject("select id from campaign_document where campaign_code = 'SJ-RUN'"
+                + " and doc_key = 'notice/2026-03'", String.class);
+        String department = asked.stream().map(r -> (String) r.get("GROUP_ID")).filter(g -> g.startsWith("sj")).findFirst().orElseThrow();
+        for (String named : List.of(member, identityService.createUserQuery().memberOfGroup(department).list().get(0).getId())) {
+            org.camunda.bpm.engine.task.Task itsReply = asUser(named, () -> taskService.createTaskQuery().processInstanceBusinessKey("SJ-RUN")
+                    .taskDefinitionKey(CampaignTaskProcess.TASK_REPORT_NOTICE_RECTIFICATION).taskNameLike("书面报告整改情况（2026年3月通报）%")
+                    .singleResult());
+            Map<?, ?> replyVariables = rest.withBasicAuth(named, "demo").getForObject("/engine-rest/task/" + itsReply.getId()
+                    + "/form-variables", Map.class);
+            assertThat(replyVariables.get("noticeUrl")).as(named).isNotNull();
+            assertThat(((Map<?, ?>) replyVariables.get("noticeUrl")).get("value")).isEqualTo("/api/documents/" + marchNotice);
+            assertThat(rest.withBasicAuth(named, "demo").getForEntity("/api/documents/" + marchNotice, String.class)
+                    .getStatusCode().value()).as("%s opens the 通报", named).isEqualTo(200);
+        }
         // the office reads every task it supervises, but the report is not its to write: not its own task, its claim refused
         assertThat(asUser(other, () -> taskService.createTaskQuery().taskId(reply.getId()).taskCandidateGroup("sjshirongban").count()))
                 .isZero();

@@ -103,6 +103,8 @@ class OfficeCaseTasksTest {
                     .as("a task without a candidate group and a 挂账 past its review day are the office's")
                     .containsExactlyInAnyOrder("重新派遣案件 · C6 null false", "挂账到期待复核 · C7 " + shown(past) + " true");
             assertThat(byGroup.get("jtlingdao")).extracting(OpenTask::name).contains("审批延期申请 · C4");
+            assertThat(byGroup.get("jtfenguan")).as("of two candidate groups the first by name holds the task")
+                    .extracting(OpenTask::name).contains("审批挂账申请 · C5");
             assertThat(byGroup.values().stream().flatMap(List::stream).map(OpenTask::name))
                     .as("a task of two candidate groups once; a closed case's and another campaign's not at all")
                     .filteredOn(n -> n.startsWith("审批挂账申请")).containsExactly("审批挂账申请 · C5");

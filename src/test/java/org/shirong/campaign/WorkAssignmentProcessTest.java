@@ -61,8 +61,10 @@ class WorkAssignmentProcessTest {
         NotificationFixture.migrate(processEngine);
         jdbc = new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
                 processEngine.getProcessEngineConfiguration()).getDataSource());
-        Mocks.register("workAssignmentFilesListener", new WorkAssignmentFilesListener(new WorkAssignmentFiles(jdbc,
-                new CampaignAttachments(new AttachmentRecords(jdbc), new AttachmentProperties(5_000_000)))));
+        WorkAssignmentFiles files = new WorkAssignmentFiles(jdbc, new CampaignAttachments(new AttachmentRecords(jdbc),
+                new AttachmentProperties(5_000_000)));
+        Mocks.register("workAssignmentFilesListener", new WorkAssignmentFilesListener(files));
+        Mocks.register("workAssignmentFileLinks", new WorkAssignmentFileLinks(files));
         notifications = new NotificationFixture(processEngine);
         notifications.register();
         notifications.member("chengguan1", "chengguan", false);
@@ -162,6 +164,14 @@ class WorkAssignmentProcessTest {
         assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("photo1", "attachment1");
         assertThat(instance).isWaitingAt(TASK_REVIEW_RESULT);
         assertThat((String) runtimeService().getVariable(instance.getId(), VAR_ATTACHMENT_NAMES)).contains("整治后.jpg", "台账.pdf");
+        // szreview-s60 S1: the reviewer's form links each file to its download
+        String links = String.join("、", jdbc.queryForList("select '[' || replace(file_name, '.', '\\.') || '](/shirong/work-assignments/files/'"
+                + " || id || ')' from work_assignment_attachment where process_instance_id = ? order by id", String.class, instance.getId()));
+        assertThat(links).contains("[整治后\\.jpg](/shirong/work-assignments/files/", "[台账\\.pdf](/shirong/work-assignments/files/");
+        assertThat((String) processEngine.getTaskService().getVariableLocal(task(instance).getId(), WorkAssignmentFileLinks.VAR_ATTACHMENT_LINKS))
+                .startsWith("照片、材料：" + links + "\n\n点文件名下载");
+        assertThat(WorkAssignmentFileLinks.escaped("现场](javascript:x)<b>https://www.example.cn.jpg")).as("a name stays text")
+                .isEqualTo("现场\\]\\(javascript\\:x\\)\\<b\\>https\\:\\/\\/www\\.example\\.cn\\.jpg");
         complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
         assertThat(instance).isEnded();
     }

@@ -1298,6 +1298,14 @@ class JointMeetingConveneTest {
             Task review = taskService.createTaskQuery().processInstanceId(town.getId()).singleResult();
             assertThat((String) taskService.getVariable(review.getId(), "attachmentNames")).as("the reviewer reads what came with it")
                     .startsWith("整治后.jpg");
+            // szreview-s60 S1: the town's reviewer opens the files from the review form, each a link to its download
+            Map<String, Map<String, Object>> reviewVariables = rest.withBasicAuth("shdlingdao1", "demo").getForObject(
+                    "/engine-rest/task/" + review.getId() + "/form-variables", Map.class);
+            assertThat(reviewVariables.get("attachmentLinks")).as("the review form's files as links").isNotNull();
+            assertThat(reviewVariables.get("attachmentLinks").get("value").toString())
+                    .matches("(?s)照片、材料：\\[整治后\\\\\\.jpg]\\(/shirong/work-assignments/files/\\d+\\).*点文件名下载.*");
+            assertThat(rest.withBasicAuth("shdlingdao1", "demo").getForObject("/engine-rest/task/" + review.getId() + "/deployed-form",
+                    String.class)).as("the form shows them").contains("{{attachmentLinks}}");
             assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(town.getId()).variableName("photo1")
                     .count()).as("the file is kept with the assignment, not in the process or its history").isZero();
             ResponseEntity<String> accepted = rest.withBasicAuth("shdlingdao1", "demo").postForEntity("/engine-rest/task/"
@@ -1336,6 +1344,13 @@ class JointMeetingConveneTest {
             assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity(link.group(), byte[].class).getStatusCode().value())
                     .as("another town's office").isEqualTo(404);
             assertThat(rest.getForEntity(link.group(), byte[].class).getStatusCode().value()).as("anonymous").isEqualTo(401);
+            // szreview-s60 S1: the town's own 工作交办 lists the district's work it handled, with its files, for its office and leader
+            for (String townUser : List.of("shdshirongban1", "shdlingdao1")) {
+                ResponseEntity<String> townPage = rest.withBasicAuth(townUser, "demo").getForEntity("/shirong/work-assignments", String.class);
+                assertThat(townPage.getStatusCode().value()).as(townPage.getBody()).isEqualTo(200);
+                assertThat(townPage.getBody()).as(townUser).contains("工作交办 · 石湖荡镇", "某菜场周边整治", "区市容管理专项办公室交办",
+                        "已办结", "已清理占道摊位 8 处", link.group()).doesNotContain("本组织尚无工作交办");
+            }
             // diffreview-s57 R4: the page keeps to the engine's result limit as configured, not to a copy of it
             var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
             int limit = engine.getQueryMaxResultsLimit();

@@ -88,6 +88,11 @@ class CaseApiTest {
                 .extracting(s -> s.get("code") + ":" + s.get("name")).contains("JOINT_INSPECTION:季检查（督促检查）");
         assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/sources", List.class))
                 .extracting(s -> s.get("code") + ":" + s.get("name")).contains("JOINT_INSPECTION:联合检查、督导检查");
+        // szreview-s60 S3: 松江区's 区城运中心 takes the 12345 hotline's 工单 (reporters: CITIZEN), its other departments do not
+        assertThat((List<Map<String, Object>>) as("sjchengyunzhongxin1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code") + ":" + s.get("name")).contains("CITIZEN:市民反映（12345）", "PATROL:日常巡查");
+        assertThat((List<Map<String, Object>>) as("sjlvrongju1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code")).doesNotContain("CITIZEN");
     }
 
     /**
@@ -1131,6 +1136,54 @@ class CaseApiTest {
         assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
                 json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         return taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+    }
+
+    /**
+     * jxreview-s60 J2: 审批挂账申请 shows what the leading group signs off on, as 审批延期申请 does: the 复核日期 the unit
+     * asked for (with its weekday), the lead unit and the 整改期限 the 挂账 would stop; its date field shows the day asked for,
+     * never hidden; 同意 with that field emptied is refused naming it, and nothing is decided.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSuspensionApprovalShowsTheDayAskedForAndRefusesApprovalWithTheDayEmptied() {
+        Task rectify = rectifyTask("沪松公路 60 号");
+        String caseNo = jdbc.queryForObject("select case_no from rect_case where process_instance_id = ?", String.class,
+                rectify.getProcessInstanceId());
+        java.time.ZoneId zone = calendars.of("jiuting").zone();
+        java.time.LocalDate day = calendars.of("jiuting").workingDayFrom(java.time.LocalDate.now(zone).plusDays(30));
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"suspension\"},\"suspensionReason\":{\"value\":\"封航审批未下达\"},"
+                        + "\"suspensionReviewDate\":{\"value\":\"" + day + "\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_APPROVE_SUSPENSION);
+
+        Map<String, Map<String, Object>> shown = as("lingdao1").getForObject("/engine-rest/task/" + approval.getId()
+                + "/form-variables", Map.class);
+        String weekday = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.CHINA);
+        assertThat(shown.get("suspensionRequestedText")).containsEntry("value",
+                day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日（" + weekday + "）");
+        assertThat(shown.get("suspensionLeadUnitName")).containsEntry("value", "环卫所");
+        assertThat((String) shown.get("suspensionCurrentDueText").get("value")).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+        assertThat(shown.get("suspensionReviewDate")).as("the date field's prefill").containsEntry("value", day.toString());
+        String form = as("lingdao1").getForObject("/engine-rest/task/" + approval.getId() + "/deployed-form", String.class)
+                .replaceAll("\\s", "");
+        assertThat(form).contains("\"key\":\"suspensionRequestedText\",\"label\":\"申请复核日期\"",
+                "\"key\":\"suspensionLeadUnitName\",\"label\":\"牵头单位\"",
+                "\"key\":\"suspensionCurrentDueText\",\"label\":\"原整改期限\"").doesNotContain("\"conditional\"");
+
+        ResponseEntity<String> emptied = as("lingdao1").postForEntity("/engine-rest/task/" + approval.getId() + "/complete", json(
+                "{\"variables\":{\"suspensionApproved\":{\"value\":\"yes\"},\"suspensionReviewDate\":{\"value\":null}}}"), String.class);
+        assertThat(emptied.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(emptied.getBody()).contains("请填写复核日期");
+        assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, caseNo))
+                .isEqualTo("IN_RECTIFICATION");
+        java.time.LocalDate later = calendars.of("jiuting").workingDayFrom(day.plusDays(7));
+        assertThat(as("lingdao1").postForEntity("/engine-rest/task/" + approval.getId() + "/complete", json(
+                "{\"variables\":{\"suspensionApproved\":{\"value\":\"yes\"},\"suspensionReviewDate\":{\"value\":\"" + later
+                        + "\"}}}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtimeService.getVariables(approval.getProcessInstanceId())).containsEntry("suspensionReviewDate", later.toString())
+                .doesNotContainKeys("suspensionRequestedText", "suspensionLeadUnitName", "suspensionCurrentDueText");
     }
 
     /**

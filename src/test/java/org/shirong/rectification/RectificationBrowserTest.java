@@ -102,6 +102,11 @@ class RectificationBrowserTest {
                 assertThat(photos).hasSize(2);
                 browser.screenshot("verify-form");
                 browser.assertNoEnglish("zh-verify-form");
+                // jxreview-s60 J6: 不通过 without 核查意见 is said under the field, not only in a toast far above it
+                new Select(browser.visible(By.id("verificationResult"))).selectByValue("fail");
+                browser.complete();
+                assertThat(browser.visible(By.id("verificationCommentMissing")).getText()).isEqualTo("不通过时请填写核查意见：写明仍存在的问题");
+                assertThat(status(caseNo)).isEqualTo("AWAITING_VERIFICATION");
                 new Select(browser.visible(By.id("verificationResult"))).selectByValue("pass");
                 browser.visible(By.id("verificationComment")).sendKeys("现场已整洁");
                 browser.complete();
@@ -556,6 +561,106 @@ class RectificationBrowserTest {
         List<Map<String, Object>> extensions = extensions(caseNo);
         assertThat(extensions).singleElement().satisfies(e -> assertThat(java.time.Instant.parse((String) e.get("requestedDue")))
                 .isEqualTo(day.atTime(calendars.of("jiuting").closingTime()).atZone(zone).toInstant()));
+    }
+
+    /**
+     * jxreview-s60 J2: on a phone the leading group's 审批挂账申请 shows the 复核日期 the unit asked for, the lead unit and the
+     * 整改期限, and its date field holds the day asked for once 同意挂账 is chosen (it was hidden until then, and form-js
+     * showed it empty); emptied, 同意 is refused naming 复核日期; kept, the case is 挂账 to that day.
+     */
+    @Test
+    void theSuspensionApprovalFormShowsTheDayAskedForAndRefusesItEmptied() throws IOException {
+        String caseNo = claimedCase("沪亭北路河道漂浮物", "沪亭北路 260 号");
+        java.time.ZoneId zone = calendars.of("jiuting").zone();
+        java.time.LocalDate day = calendars.of("jiuting").workingDayFrom(java.time.LocalDate.now(zone).plusDays(30));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + rectify + "/complete", new HttpEntity<>(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"suspension\"},\"suspensionReason\":{\"value\":\"封航审批未下达\"},"
+                        + "\"suspensionReviewDate\":{\"value\":\"" + day + "\"}}}", headers), String.class).getStatusCode()
+                .is2xxSuccessful()).isTrue();
+        String approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        taskService.setAssignee(approval, "lingdao1");
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("lingdao1", "demo");
+                openRow(browser, "我的待办", "审批挂账申请 · " + caseNo);
+                browser.until(d -> caseNo.equals(d.findElement(By.cssSelector("input[id$='-Field_caseNo']")).getAttribute("value")));
+                String weekday = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.CHINA);
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_suspensionRequestedText']")).getAttribute("value"))
+                        .isEqualTo(day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日（" + weekday + "）");
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_suspensionLeadUnitName']")).getAttribute("value"))
+                        .isEqualTo("环卫所");
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_suspensionCurrentDueText']")).getAttribute("value"))
+                        .contains("年");
+                browser.clickText("同意挂账");
+                WebElement date = browser.visible(By.cssSelector("input[id*='-Field_suspensionReviewDate']"));
+                String shown = date.getAttribute("value");
+                assertThat(shown).as("the day asked for, prefilled").contains(Integer.toString(day.getYear()))
+                        .contains(Integer.toString(day.getDayOfMonth()));
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", date);
+                browser.screenshot("phone-suspension-approval-prefilled");
+
+                date.click();
+                date.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
+                date.sendKeys(org.openqa.selenium.Keys.TAB);
+                browser.until(d -> d.findElement(By.cssSelector("input[id*='-Field_suspensionReviewDate']")).getAttribute("value").isEmpty());
+                dismissNotices(browser);
+                browser.complete();
+                browser.until(d -> d.getPageSource().contains("请填写复核日期"));
+                assertThat(status(caseNo)).isEqualTo("IN_RECTIFICATION");
+                browser.screenshot("phone-suspension-approval-emptied");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-suspension-approval-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * jxreview-s60 J4: a 锦溪 unit's 整改问题 says beside the address which 村/社区 the case lies in, and that the village
+     * was told and can help. J6: 申请挂账 with its reason or its 复核日期 missing says so under each field.
+     */
+    @Test
+    void aUnitsRectifyFormNamesTheCasesVillageAndSaysWhatASuspensionLacksUnderItsFields() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String caseNo = (String) rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
+                {"title":"卫星村5组河埠头垃圾入河","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"邵甸港河埠头","community":"卫星村"}}""", headers), Map.class).getBody().get("caseNo");
+        String claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.withBasicAuth("jxhuanwei1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete",
+                new HttpEntity<>("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}", headers), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("jxhuanwei1", "demo");
+                openRow(browser, "我的待办", "整改问题 · " + caseNo);
+                browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
+                assertThat(browser.visible(By.id("caseCommunity")).getText()).isEqualTo("卫星村");
+                assertThat(browser.driver().findElement(By.cssSelector("#caseCommunity + .shirong-help")).getText())
+                        .isEqualTo("卫星村已收到【辖区问题】通知，可查看本案件；需要时可联系其配合整改。");
+                browser.screenshot("phone-rectify-village");
+
+                // jxreview-s60 J6: 申请挂账 with nothing filled in says so under each field, as 申请延期 does
+                new Select(browser.visible(By.id("rectifyAction"))).selectByValue("suspension");
+                browser.complete();
+                assertThat(browser.visible(By.id("suspensionReasonMissing")).getText()).isEqualTo("请填写挂账理由");
+                assertThat(browser.visible(By.id("suspensionReviewDateMissing")).getText()).isEqualTo("请选择复核日期（预计恢复整改的日期）");
+                browser.visible(By.id("suspensionReason")).sendKeys("封航审批未下达");
+                browser.complete();
+                browser.until(d -> d.findElements(By.id("suspensionReasonMissing")).isEmpty());
+                assertThat(browser.visible(By.id("suspensionReviewDateMissing")).isDisplayed()).isTrue();
+                assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getTaskDefinitionKey())
+                        .isEqualTo(RectificationProcess.TASK_RECTIFY);
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-rectify-village-failure");
+                throw e;
+            }
+        }
     }
 
     /** The day chosen in the date field's picker. */

@@ -82,7 +82,7 @@ class ReportsAfterRestartOnPostgresTest {
         EmbeddedPostgres database = sameDatabase.start();
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        // the production pool's wait for a connection (config/application-postgres.yaml), not the 5 s set above
+        // the production pool's wait for a connection (5 s, config/application-postgres.yaml);
         // the task lists' due filters refreshed every 2 s, so that this scheduled task too meets the database away
         try (ConfigurableApplicationContext node = ShirongOnPostgres.startWithJobs(database,
                 "--spring.datasource.hikari.maximum-pool-size=4", "--shirong.filters.refresh-interval=PT2S")) {
@@ -130,6 +130,8 @@ class ReportsAfterRestartOnPostgresTest {
             while (logged(log).stream().noneMatch(e -> e.getFormattedMessage().contains(timer)) && System.nanoTime() < failedBy) {
                 Thread.sleep(200); // the timer's run and its failure handling both failed: its lock is left in the table
             }
+            assertThat(logged(log)).as("the timer's run failed with the database away, its lock left to be released")
+                    .anyMatch(e -> e.getFormattedMessage().contains(timer));
             int answeredWhileAway = answers.size();
             database = sameDatabase.start();
             long back = System.nanoTime();

@@ -120,6 +120,44 @@ class TenantIsolationTest {
                 CaseApiTest.quote(community))), Map.class);
     }
 
+    /**
+     * jxreview-s60 J3: on 上报问题 a village's own staff (卫星村) start at their village, not at 不在某个村、社区, so that their
+     * report is the village's case; a town office's reporter, in no village, starts at none.
+     */
+    @Test
+    void aVillagesOwnReporterStartsAtItsVillage() {
+        String village = as("jxweixing1").getForObject("/shirong/report", String.class);
+        assertThat(village).contains("<option value=\"卫星村\" selected>卫星村</option>",
+                "<option value=\"上下塘社区\">上下塘社区</option>", "<option value=\"\">不在某个村、社区</option>");
+        assertThat(as("jxtuijinban1").getForObject("/shirong/report", String.class)).contains("<select id=\"report-community\"")
+                .doesNotContain(" selected>卫星村", " selected>上下塘社区");
+    }
+
+    /**
+     * jxreview-s60 J1: a village's staff list their area's cases on 案件列表 (辖区案件 · 卫星村), each with its status, light,
+     * lead unit and 整改期限 and a link to its page, and the 台账; not another area's. The pages' header and Tasklist's
+     * header lead there.
+     */
+    @Test
+    void aVillageListsTheCasesOfItsAreaOnTheCaseListPage() {
+        String inVillage = (String) reportInJinxi("jxtuijinban1", "卫星村<b>桥头</b>暴露垃圾", "卫星村").getBody().get("caseNo");
+        String inCommunity = (String) reportInJinxi("jxtuijinban1", "上下塘菜场外暴露垃圾", "上下塘社区").getBody().get("caseNo");
+        ResponseEntity<String> page = as("jxweixing1").getForEntity("/shirong/cases", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("辖区案件 · 卫星村", "<a href=\"/shirong/cases/" + inVillage + "\">" + inVillage + "</a>",
+                "卫星村&lt;b&gt;桥头&lt;/b&gt;暴露垃圾", "环卫所", "已派遣", "绿灯", "href=\"/api/cases/export.xlsx\"", "下载台账")
+                .doesNotContain(inCommunity, "<b>桥头");
+        assertThat(as("jxshangxiatang1").getForObject("/shirong/cases", String.class)).contains("辖区案件 · 上下塘社区", inCommunity)
+                .doesNotContain(inVillage);
+        assertThat(as("jxtuijinban1").getForObject("/shirong/cases", String.class)).contains("<h1 class=\"shirong-title\">案件列表</h1>",
+                inVillage, inCommunity);
+        assertThat(as("jxweixing1").getForObject("/shirong/cases/" + inVillage, String.class))
+                .contains("<a href=\"/shirong/cases\">案件列表</a>");
+        assertThat(rest.getForEntity("/shirong/cases", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as("jxweixing1").getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
+                .contains("'shirong/case-list-link'");
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object> listed(String user) {
         return ((List<Map<String, Object>>) as(user).getForObject("/api/cases?size=200", Map.class).get("items")).stream()

@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiPredicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The identity cache's bounds: time, size, forgetting, and never keeping a wrong password or a superseded read. */
@@ -103,59 +103,86 @@ class AuthenticatedIdentitiesTest {
         assertThat(loads.get() - before).as("most users were dropped to stay within 3").isGreaterThanOrEqualTo(7);
     }
 
-    @Test
-    void requestsArrivingWhileARightPasswordIsCheckedWaitForThatCheck() throws Exception {
-        CountDownLatch checking = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        BiPredicate<String, String> slowEngine = (u, p) -> {
+    /** An engine whose check holds until {@link #release}, answering whether the password is "right-" + user. */
+    private final CountDownLatch checking = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService requests = Executors.newFixedThreadPool(4);
+
+    private Future<Boolean> slowLogin(String user, String password) {
+        return requests.submit(() -> identities.passwordValid(user, password, (u, p) -> {
             checks.incrementAndGet();
             checking.countDown();
             awaitQuietly(release);
             return p.equals("right-" + u);
-        };
-        ExecutorService requests = Executors.newFixedThreadPool(4);
-        try {
-            Future<Boolean> first = requests.submit(() -> identities.passwordValid("admin", "right-admin", slowEngine));
-            checking.await(10, TimeUnit.SECONDS);
-            List<Future<Boolean>> burst = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                burst.add(requests.submit(() -> identities.passwordValid("admin", "right-admin", slowEngine)));
-            }
-            Thread.sleep(200);
-            release.countDown();
-            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
-            for (Future<Boolean> answer : burst) {
-                assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
-            }
-            assertThat(checks).as("one check for the whole burst").hasValue(1);
-        } finally {
-            requests.shutdownNow();
+        }));
+    }
+
+    @AfterEach
+    void stopRequests() {
+        requests.shutdownNow();
+    }
+
+    @Test
+    void requestsArrivingWhileARightPasswordIsCheckedWaitForThatCheck() throws Exception {
+        Future<Boolean> first = slowLogin("admin", "right-admin");
+        checking.await(10, TimeUnit.SECONDS);
+        List<Future<Boolean>> burst = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            burst.add(slowLogin("admin", "right-admin"));
         }
+        Thread.sleep(200);
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        for (Future<Boolean> answer : burst) {
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(checks).as("one check for the whole burst").hasValue(1);
     }
 
     @Test
     void aWrongPasswordInFlightIsNotSharedEachRequestIsChecked() throws Exception {
-        CountDownLatch checking = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        BiPredicate<String, String> slowEngine = (u, p) -> {
+        Future<Boolean> first = slowLogin("admin", "guess");
+        checking.await(10, TimeUnit.SECONDS);
+        Future<Boolean> second = slowLogin("admin", "guess");
+        Thread.sleep(200);
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isFalse();
+        assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
+        assertThat(checks).as("each wrong guess reaches the engine and its throttle").hasValue(2);
+    }
+
+    @Test
+    void aRequestArrivingAfterTheDirectoryChangedDoesNotTakeTheAnswerOfACheckBegunBefore() throws Exception {
+        Future<Boolean> first = slowLogin("admin", "right-admin");
+        checking.await(10, TimeUnit.SECONDS);
+        identities.forgetAll();
+        Future<Boolean> afterChange = slowLogin("admin", "right-admin");
+        Thread.sleep(200);
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(afterChange.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(checks).as("the password changed meanwhile may be another: checked again").hasValue(2);
+    }
+
+    @Test
+    void withTheCacheOffEveryRequestReachesTheEngine() throws Exception {
+        AuthenticatedIdentities uncached = new AuthenticatedIdentities(
+                new IdentityCacheProperties(Duration.ZERO, 3), clock::get);
+        Future<Boolean> first = requests.submit(() -> uncached.passwordValid("admin", "right-admin", (u, p) -> {
             checks.incrementAndGet();
             checking.countDown();
             awaitQuietly(release);
-            return false;
-        };
-        ExecutorService requests = Executors.newFixedThreadPool(2);
-        try {
-            Future<Boolean> first = requests.submit(() -> identities.passwordValid("admin", "guess", slowEngine));
-            checking.await(10, TimeUnit.SECONDS);
-            Future<Boolean> second = requests.submit(() -> identities.passwordValid("admin", "guess", slowEngine));
-            Thread.sleep(200);
-            release.countDown();
-            assertThat(first.get(10, TimeUnit.SECONDS)).isFalse();
-            assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
-            assertThat(checks).as("each wrong guess reaches the engine and its throttle").hasValue(2);
-        } finally {
-            requests.shutdownNow();
-        }
+            return true;
+        }));
+        checking.await(10, TimeUnit.SECONDS);
+        Future<Boolean> second = requests.submit(() -> uncached.passwordValid("admin", "right-admin", (u, p) -> {
+            checks.incrementAndGet();
+            return true;
+        }));
+        assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(checks).hasValue(2);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -71,10 +71,11 @@ class ProcessConventionsTest {
     private static final Pattern TEMPLATED = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
     /**
      * What forms may template into text: values Shirong builds, not text a person entered (the 季检查 example and the
-     * district's 属地 help are built from the organisation's configured sheets and kind).
+     * district's 属地 help are built from the organisation's configured sheets and kind; the 工作交办's download links,
+     * whose file names have every punctuation mark escaped, {@code WorkAssignmentFileLinks}).
      */
     private static final Set<String> SHIRONG_BUILT = Set.of("agendaUrl", "unitNames", "categoryNames", "inspectionScoreExample",
-            "territoryHelp");
+            "territoryHelp", "attachmentLinks");
 
     @Autowired
     ApplicationContext context;

@@ -198,6 +198,12 @@ class ZoneRatesTest {
                         .isEqualTo("九亭镇 15 98.00%（49/50） 66.67%（2/3） 93.33%（14/15） 46.67%（7/15） 1 1 1");
                 assertThat(rates.findElements(By.cssSelector("tr[data-unit='juwei01'] td.text-danger")))
                         .extracting(td -> td.getAttribute("data-rate")).containsExactly("66.67", "90", "70");
+                // what the rates count, and a unit's zones behind its name and rates (jtreview-s59 T2, T12)
+                assertThat(browser.driver().findElement(By.cssSelector("section.shirong-zones [data-rates-basis]")).getText())
+                        .contains("送达率、上墙率与考核得分相同").doesNotContain("各项计入单位考核");
+                assertThat(rates.findElement(By.cssSelector("tr[data-unit='juwei01'] th a")).getAttribute("href"))
+                        .endsWith("/shirong/zones?organization=jiuting&unit=juwei01");
+                assertThat(rates.findElements(By.cssSelector("tr[data-unit='juwei01'] td a[target='_blank']"))).hasSize(4);
                 browser.until(d -> !d.findElements(By.cssSelector("section.shirong-zones .shirong-chart canvas")).isEmpty());
                 browser.screenshot("cockpit-campaign-zones");
 
@@ -259,6 +265,47 @@ class ZoneRatesTest {
      * 第一居委会: 履责 10 − (0 + 28.33) → 0, 送达 5 − 0.05 × 10 = 4.5, 上墙 5 − 0.05 × 30 = 3.5 → 8 of 20 → 40.00, D.
      * 第二居委会: no 履责 figure (no inspection), 送达 5, 上墙 5 − 0.05 × 100 = 0 → 5 of 10 → 50.00, D.
      */
+    /**
+     * The 驾驶舱's 责任区 table gives the 送达率 and 上墙率 the score counts, and says what they leave out (jtreview-s59 T2):
+     * 第二居委会 gets ZRT-18 and ZRT-19, whose notices were issued on 30 May and are not yet due by the end of May, and ZRT-20
+     * without a notice. Over all its 8 zones 5 are delivered (62.50%), but the score counts 5/5; the table says so, and
+     * names the 2 notices not yet due and the zone without one.
+     */
+    @Test
+    void theTablesNoticeRatesAreTheScoredOnesAndSayWhatTheyLeaveOut() {
+        for (String no : List.of("ZRT-18", "ZRT-19")) {
+            long id = rows.zone(no, ZoneType.RESIDENTIAL, RoadClass.OTHER, "juwei02", "2024-01-10T09:00", Zone.Status.ACTIVE);
+            rows.notice(id, 2024, "juwei02", null, null);
+            jdbc.update("update zone_notice set issued_at = ? where zone_id = ?",
+                    java.sql.Timestamp.from(ZoneRateRows.at("2024-05-30T09:00")), id);
+        }
+        rows.zone("ZRT-20", ZoneType.RESIDENTIAL, RoadClass.OTHER, "juwei02", "2024-01-10T09:00", Zone.Status.ACTIVE);
+
+        Map<String, Object> body = as("chuangban1").getForObject("/api/zones/rates?period=2024-05&organization=jiuting", Map.class);
+        Map<String, Object> juwei02 = unit(body, "juwei02");
+        assertThat(juwei02).containsEntry("zones", 8);
+        assertThat(text(juwei02, "deliveryRate")).as("over every zone").isEqualTo("62.50%（5/8）");
+        assertThat(text(juwei02, "scoredDelivery")).isEqualTo("100.00%（5/5）");
+        assertThat(text(juwei02, "scoredPosting")).isEqualTo("0.00%（0/5）");
+        assertThat(juwei02).containsEntry("deliveryNote", "另有 2 份未到送达期限，1 个责任区尚未发告知书")
+                .containsEntry("postingNote", "另有 2 份未到上墙期限，1 个责任区尚未发告知书");
+        assertThat(unit(body, "juwei01")).containsEntry("deliveryNote", null);
+        Map<String, Object> town = (Map<String, Object>) body.get("town");
+        assertThat(text(town, "scoredDelivery")).isEqualTo("93.33%（14/15）");
+        assertThat(town).containsEntry("deliveryNote", "另有 2 份未到送达期限，1 个责任区尚未发告知书");
+
+        // the same figures as the scores (the 考核得分 workbook's and the 月报's rates)
+        UnitScores.ZoneRates scored = unitScores.zoneRates("jiuting", "2024-05").orElseThrow();
+        assertThat(scored.units()).filteredOn(l -> "juwei02".equals(l.unitId()))
+                .extracting(UnitScores.ZoneRateLine::delivery, UnitScores.ZoneRateLine::posting)
+                .containsExactly(tuple(text(juwei02, "scoredDelivery"), text(juwei02, "scoredPosting")));
+        assertThat(scored.total().delivery()).isEqualTo(text(town, "scoredDelivery"));
+
+        // a unit's rates open the 责任区 page with that unit chosen (jtreview-s59 T12)
+        String page = as("chuangban1").getForObject("/shirong/zones?organization=jiuting&unit=juwei02", String.class);
+        assertThat(page).contains("<option value=\"juwei02\" selected>");
+    }
+
     @Test
     void theScoresAndTheMonthlyReportTakeTheSameRates() {
         Map<String, Object> scores = as("chuangban1").getForEntity("/api/scores?period=2024-05", Map.class).getBody();

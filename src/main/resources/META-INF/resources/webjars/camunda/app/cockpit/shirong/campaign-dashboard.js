@@ -201,10 +201,15 @@ function timeline(phases, today) {
   phases.forEach((p, n) => {
     const width = widths[n] * 100;
     const state = p.current ? 'current' : day(p.lastDay) + 86400000 <= day(today) ? 'past' : 'future';
+    // a phase whose tasks are not issued yet names those it will issue, not 任务 0/0 (jtreview-s59 T4)
+    const planned = p.tasksDone + p.tasksOpen === 0 && (p.planned || []).length
+      ? `将下达 ${p.planned.length} 项：${p.planned.join('、')}` : null;
     bar.appendChild(el('div', {class: 'shirong-phase shirong-phase-' + state, style: `width:${width}%`,
-      title: `${p.name} ${p.firstDay} 至 ${p.lastDay}，任务已完成 ${p.tasksDone} 项，未完成 ${p.tasksOpen} 项`},
+      title: `${p.name} ${p.firstDay} 至 ${p.lastDay}，` + (planned || `任务已完成 ${p.tasksDone} 项，未完成 ${p.tasksOpen} 项`)},
     el('div', {class: 'shirong-phase-name'}, `第 ${p.no} 阶段　${p.name}${p.current ? '（进行中）' : ''}`),
-    el('div', {class: 'shirong-phase-days'}, `${p.firstDay} 至 ${p.lastDay}　任务 ${p.tasksDone}/${p.tasksDone + p.tasksOpen}`)));
+    el('div', {class: 'shirong-phase-days'}, `${p.firstDay} 至 ${p.lastDay}　`
+      + (planned ? `将下达 ${p.planned.length} 项任务` : `任务 ${p.tasksDone}/${p.tasksDone + p.tasksOpen}`)),
+    planned ? el('div', {class: 'shirong-phase-planned', 'data-planned': p.no}, p.planned.join('、')) : null));
   });
   const position = todayOnBar(phases.map(p => [day(p.firstDay), day(p.lastDay) + 86400000]), widths, day(today));
   if (position !== null) {
@@ -395,13 +400,17 @@ function showList(panel, url, key, from) {
 
 // A number that opens the list behind it: `url` is the line's list (…/dashboard/cases?…), `figure` what it counts.
 function numberCell(panel, url, figure, value, tone) {
-  return el('td', {class: 'shirong-number shirong-number-link'}, el('a', {href: '', class: 'shirong-count ' + (tone || ''),
+  return el('td', {class: 'shirong-number shirong-number-link'}, figureLink(panel, url, figure, value, tone));
+}
+
+function figureLink(panel, url, figure, value, tone) {
+  return el('a', {href: '', class: 'shirong-count ' + (tone || ''),
     'data-rule': figure,
     title: `查看这 ${value} 件案件`,
     onclick: event => {
       event.preventDefault();
       showList(panel, `${url}&figure=${figure}`, figure, event.currentTarget);
-    }}, String(value)));
+    }}, String(value));
 }
 
 // Each table in a box of its own that scrolls sideways if the table is still too wide (a phone held upright): the
@@ -562,12 +571,16 @@ function pointsOf(u) {
 
 // A rate as GET /api/zones/rates gives it ({part, whole, rate, text}); red when below its target. Its count
 // ("98.00%（49/50）") is a part of its own, which goes under the rate on a phone: the nine columns then fit its width.
-function rateCell(rate, target) {
+// `href`: the unit's zones (the 责任区 page, in a new window), behind the rate (jtreview-s59 T12); `note`: what a notice rate
+// leaves out (另有 5 份未到上墙期限), under it.
+function rateCell(rate, target, href, note) {
   const below = rate.rate !== null && target !== null && target !== undefined && Number(rate.rate) < Number(target);
   const count = rate.text.indexOf('（');
+  const figure = count > 0 ? [el('span', null, rate.text.substring(0, count)), el('span', {class: 'shirong-rate-count'}, rate.text.substring(count))]
+    : [rate.text];
   return el('td', {class: 'shirong-number' + (below ? ' text-danger' : ''), 'data-rate': rate.rate === null ? '' : rate.rate},
-    count > 0 ? [el('span', null, rate.text.substring(0, count)), el('span', {class: 'shirong-rate-count'}, rate.text.substring(count))]
-      : rate.text);
+    href && rate.whole ? el('a', {href, target: '_blank', class: below ? 'text-danger' : '', title: '查看该单位的责任区'}, figure) : figure,
+    note ? el('span', {class: 'shirong-rate-note shirong-muted', 'data-note': 'true'}, note) : null);
 }
 
 function zoneChart(lib, box, z) {
@@ -589,8 +602,8 @@ function zoneChart(lib, box, z) {
           label: {show: false},
           data: targetLines.map(([name, v]) => ({name, yAxis: Number(v)}))}},
       {name: '履责率（其他道路）', type: 'bar', data: z.units.map(u => value(u.complianceOther))},
-      {name: '告知书送达率', type: 'bar', data: z.units.map(u => value(u.deliveryRate))},
-      {name: '告知书上墙率', type: 'bar', data: z.units.map(u => value(u.postingRate))}
+      {name: '告知书送达率', type: 'bar', data: z.units.map(u => value(u.scoredDelivery))},
+      {name: '告知书上墙率', type: 'bar', data: z.units.map(u => value(u.scoredPosting))}
     ]
   });
 }
@@ -609,17 +622,22 @@ function zoneSection(d) {
     const t = z.targets;
     const target = v => (v === null || v === undefined ? '—' : `≥ ${v}%`);
     const chartBox = chart(280);
+    // a unit's zones, on the 责任区 page, behind its name and its rates; the town's line: all zones
+    const zonesOf = u => `${ROOT}/shirong/zones?organization=${encodeURIComponent(d.campaign.organization)}`
+      + (u.unitId ? `&unit=${encodeURIComponent(u.unitId)}` : '');
     const row = (u, cls) => el('tr', {'data-unit': u.unitId || 'total', class: cls || ''},
-      el('th', null, u.unitName), el('td', {class: 'shirong-number'}, u.zones),
-      rateCell(u.complianceMain, t.complianceMain), rateCell(u.complianceOther, t.complianceOther),
-      rateCell(u.deliveryRate, t.delivery), rateCell(u.postingRate, t.posting),
+      el('th', null, el('a', {href: zonesOf(u), target: '_blank', 'data-zones': u.unitId || 'total'}, u.unitName)),
+      el('td', {class: 'shirong-number'}, u.zones),
+      rateCell(u.complianceMain, t.complianceMain, zonesOf(u)), rateCell(u.complianceOther, t.complianceOther, zonesOf(u)),
+      rateCell(u.scoredDelivery, t.delivery, zonesOf(u), u.deliveryNote), rateCell(u.scoredPosting, t.posting, zonesOf(u), u.postingNote),
       el('td', {class: 'shirong-number' + (u.yellowCards ? ' yellow' : '')}, u.yellowCards),
       el('td', {class: 'shirong-number' + (u.redCards ? ' red' : '')}, u.redCards),
       el('td', {class: 'shirong-number'}, u.handedOver));
     section.replaceChildren(
       el('h3', null, `${z.periodName}责任区履责与告知书`),
-      el('p', {class: 'shirong-muted'}, `履责率按本期日常检查（不含复查）计算；送达率、上墙率按期末在册责任区和 ${z.edition} 年度告知书计算；`
-        + '黄牌、红牌为本期下达的次数，移交执法为本期移交城管的处置数。低于目标的比率标红，各项计入单位考核。'),
+      el('p', {class: 'shirong-muted', 'data-rates-basis': 'true'}, `履责率按本期日常检查（不含复查）计算；送达率、上墙率与考核得分相同，`
+        + `按 ${z.edition} 年度告知书中已到送达（上墙）期限或已提前完成的计算，未到期限的和尚未发告知书的责任区在比率下注明、不计入；`
+        + '黄牌、红牌为本期下达的次数，移交执法为本期移交城管的处置数。低于目标的比率标红；表中各项比率即单位考核所用的比率。点单位或比率可查看该单位的责任区。'),
       chartBox,
       table('shirong-zone-rates', ['负责|单位', '责任区', '履责率|（主要|道路）', '履责率|（其他|道路）', '告知书|送达率',
         '告知书|上墙率', '黄牌', '红牌', '移交|执法'],
@@ -710,7 +728,9 @@ function renderCampaign(node, d, documents) {
         el('th', null, u.unitName), el('td', {class: 'shirong-number'}, u.open),
         el('td', {class: 'shirong-number' + (u.overdue ? ' red' : '')}, u.overdue),
         el('td', null, el('ul', {class: 'shirong-task-list'}, u.tasks.map(t => el('li', {class: t.overdue ? 'text-danger' : ''},
-          `${t.name}（${t.name.startsWith('挂账到期待复核') ? '复核日期' : '期限'} ${t.dueText || (t.dueAt ? dateTime(t.dueAt) : '—')}${t.overdue ? '，已超期' : ''}）`)))))))
+          `${t.name}（${t.name.startsWith('挂账到期待复核') ? '复核日期' : '期限'} ${t.dueText || (t.dueAt ? dateTime(t.dueAt) : '—')}${t.overdue ? '，已超期' : ''}）`,
+          // who holds it: 办理人 张队长, or 尚未认领 (jtreview-s59 T12)
+          t.holder ? el('span', {class: 'shirong-task-holders shirong-muted', 'data-holder': 'true'}, ` ${t.holder}`) : null)))))))
       : el('p', null, '各单位的任务均已完成。')));
 
   // A district's campaign: its cases per town and street they lie in (属地).
@@ -737,12 +757,31 @@ function renderCampaign(node, d, documents) {
     numberCell(panel, u.cases, 'RETURNED', u.returns),
     numberCell(panel, u.cases, 'REWORKED', u.rework));
   const unitChart = chart(300);
+  // A period that is over: first its cases as its 月度工作报告 printed them (新增、结案、到期超期、期末未结, the report's own
+  // lines), then today's 在办 and lights, said to be today's (jtreview-s59 T5).
+  const report = d.reportCases;
+  const reportRow = u => el('tr', {'data-unit': u.unitId || 'total', class: u.unitId ? '' : 'shirong-total',
+    'data-zero': [u.reported, u.closed, u.overdue, u.openAtEnd].every(v => !v) ? 'true' : null},
+    el('th', null, u.unitName),
+    numberCell(panel, u.cases, 'REPORTED', u.reported),
+    numberCell(panel, u.cases, 'PERIOD_CLOSED', u.closed),
+    numberCell(panel, u.cases, 'DUE_OVERDUE', u.overdue, u.overdue ? 'red' : ''),
+    numberCell(panel, u.cases, 'OPEN_AT_END', u.openAtEnd));
   node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'units'},
-    el('h3', null, '各单位案件'),
-    el('p', {class: 'shirong-muted'}, `在办、红灯、黄灯为当前件数；按时、逾期结案为${d.period.name}结案的件数；`
+    el('h3', null, report ? `${report.periodName}各单位案件` : '各单位案件'),
+    report ? [
+      el('p', {class: 'shirong-muted', 'data-report-cases': 'true'}, `与${report.periodName}月度工作报告“案件办理情况”相同：`
+        + `新增、结案为${report.periodName}内上报、结案的件数；到期超期为期限在${report.periodName}内、逾期结案或到期仍未结案的件数；`
+        + `期末未结为${report.periodName}末尚未结案的件数。点数字可查看案件。`),
+      table('shirong-report-cases', ['单位', '新增', '结案', '到期|超期', '期末|未结'],
+        foldZeroRows(report.units.map(reportRow), row => row.getAttribute('data-zero') === 'true', 5)
+          .concat([reportRow(report.total)])),
+      el('h4', {'data-today': 'true'}, '各单位案件（在办、红灯、黄灯截至今日）')] : null,
+    el('p', {class: 'shirong-muted'}, `在办、红灯、黄灯为截至今日（${d.today}）的件数；按时、逾期结案为${d.period.name}结案的件数；`
       + '回退、返工为活动以来被回退过、核查未通过而返工过的案件件数（一件回退多次只算一件）。点数字可查看案件。'),
     unitChart,
-    table('shirong-units', ['单位', '在办', '红灯|超期', '黄灯|临期', '按时|结案', '逾期|结案', '回退|（件）', '返工|（件）'],
+    table('shirong-units', ['单位', report ? '在办|（截至|今日）' : '在办', '红灯|超期', '黄灯|临期', '按时|结案', '逾期|结案',
+      '回退|（件）', '返工|（件）'],
       foldZeroRows(d.units.map(unitRow), row => row.getAttribute('data-zero') === 'true', 8).concat([unitRow(d.total)]))));
 
   const rankChart = chart(280);
@@ -758,11 +797,15 @@ function renderCampaign(node, d, documents) {
       : `通报线：总分低于 ${d.ranking.noticeLine} 分`),
     rankChart,
     // before the period's 通报 is issued (锦溪 通报s quarterly, never monthly) a unit below the line is only 列入通报范围
-    table('shirong-ranking', ['名次', '单位', '总分', '得分|/满分', '等级']
+    // 应结案/结案/超期 as the score counts them, each opening its cases (jtreview-s59 T12)
+    table('shirong-ranking', ['名次', '单位', '总分', '得分|/满分', '等级', '应结案|/结案|/超期']
       .concat(provisional ? [] : [d.ranking.noticeIssued ? '通报' : '列入通报|范围']), d.ranking.units.map(u =>
       el('tr', {'data-unit': u.unitId, class: u.named ? 'danger' : ''}, el('td', null, u.rank), el('td', null, u.unitName),
         el('td', null, u.total), el('td', {class: 'shirong-number', title: u.basis || ''}, pointsOf(u)),
         el('td', null, u.grade || '—'),
+        el('td', {class: 'shirong-number shirong-ranking-cases'}, figureLink(panel, u.cases, 'SCORED_DUE', u.dueCount), '/',
+          figureLink(panel, u.cases, 'SCORED_CLOSED', u.closedCount), '/',
+          figureLink(panel, u.cases, 'SCORED_OVERDUE', u.overdueCount, u.overdueCount ? 'red' : '')),
         provisional ? null : el('td', null, u.named ? (d.ranking.noticeIssued ? '通报：' : '列入通报范围：') + (u.namedFor || '') : '—')))),
     inspectionTable(d.ranking),
     cooperationTable(d.ranking),

@@ -10,6 +10,7 @@ export default {
     'shirong/chinese',
     'shirong/inbox',
     'shirong/report-link',
+    'shirong/case-list-link',
     'shirong/phone-forms',
     'shirong/case-light',
     'shirong/case-link',
