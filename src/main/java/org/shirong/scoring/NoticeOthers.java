@@ -7,7 +7,8 @@ import java.util.List;
  * What a campaign's 通报 of a period names besides the units its scores rank low: the units late with a task (逾期任务)
  * and those a meeting decided to 通报 (会议决定). The report capability implements it from where the 通报 itself reads
  * them, as issued (or, before, as it would name them now), so that the 考核得分 Excel agrees with the 通报 the office
- * hands out (jtreview-s59 T15); the 协办 it names come from {@link UnitScores#cooperation} as of {@link Others#issuedAt}, as the 通报 named them.
+ * hands out (jtreview-s59 T15); the 协办 it names come from {@link UnitScores#cooperation} as of {@link Others#issuedAt},
+ * as the 通报 named them.
  */
 public interface NoticeOthers {
 
