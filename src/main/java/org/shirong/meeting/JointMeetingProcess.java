@@ -34,7 +34,7 @@ public final class JointMeetingProcess {
     public static final String VAR_MEETING_TITLE = "meetingTitle";
     public static final String VAR_HAS_NAMED_UNITS = "hasNamedUnits";
     /** Why the meeting's agenda ranks and names no unit (its cycle's score-phases have no day in the period), or absent. */
-    public static final String VAR_UNRANKED = "unranked";
+    public static final String VAR_UNRANKED = org.shirong.report.MeetingDocuments.UNRANKED_VARIABLE;
     public static final String VAR_RECORD_DUE_AT = "recordDueAt";
     public static final String VAR_UNIT_OPTIONS = "unitOptions";
     public static final String VAR_CATEGORY_OPTIONS = "categoryOptions";

@@ -106,6 +106,20 @@ public class CaseParties {
                     && (doneAt == null || doneAt.isAfter(c.suspendedAt()));
         }
 
+        /**
+         * The party as it stood at {@code asOf}: a record made after it is not made yet, an end after it has not come (the
+         * 通报's 协办 as issued, diffreview-s60 R2); itself when {@code asOf} is null.
+         */
+        public Party asOf(Instant asOf) {
+            if (asOf == null) {
+                return this;
+            }
+            boolean recorded = doneAt != null && !doneAt.isAfter(asOf);
+            return new Party(caseNo, unitId, reason, tenantId, processInstanceId, assignedAt, dueAt, recorded ? doneAt : null,
+                    recorded ? doneBy : null, recorded ? note : null, endedAt != null && !endedAt.isAfter(asOf) ? endedAt : null,
+                    recorded ? outcome : null);
+        }
+
         /** Ended unrecorded when it was due already: counted as not done. */
         public boolean notDone() {
             return doneAt == null && endedAt != null && !cutShort();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.PeriodScores;
@@ -23,15 +24,20 @@ public class MeetingDocuments {
     /** What every 通报's key starts with (the meeting package's SQL joins on it too). */
     public static final String NOTICE_KEY_PREFIX = "notice/";
 
+    /** The meeting process's variable saying why it ranks no unit ({@code JointMeetingProcess.VAR_UNRANKED}). */
+    public static final String UNRANKED_VARIABLE = "unranked";
+
     private final DocumentModels models;
     private final DocumentTemplates templates;
     private final CampaignDocuments documents;
     private final UnitScores scores;
     private final NoticeNamedUnits named;
+    private final HistoryService history;
 
     MeetingDocuments(DocumentModels models, DocumentTemplates templates, CampaignDocuments documents, UnitScores scores,
-            NoticeNamedUnits named) {
+            NoticeNamedUnits named, HistoryService history) {
         this.named = named;
+        this.history = history;
         this.models = models;
         this.templates = templates;
         this.documents = documents;
@@ -128,7 +134,7 @@ public class MeetingDocuments {
         model.put("title", title);
         model.put("scores", periodScores);
         if (unranked != null) {
-            model.put("unranked", unranked);
+            model.put("unranked", noticeWording(unranked));
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         UnitScores.Window window = scores.window(periodScores.periodCode());
@@ -141,6 +147,29 @@ public class MeetingDocuments {
         named.askForReplies(meeting.organization(), meeting.campaignCode(), periodScores.periodCode(), periodScores.periodName(),
                 stored, model, now);
         return stored;
+    }
+
+    /**
+     * Why the campaign's 通报 of the period, issued by a meeting that ranks no unit, names no unit for its score, as it
+     * printed it ({@code …本期不排名，不因考核得分通报单位。}); empty when it ranks or is not issued. Read from the issuing
+     * meeting's {@value #UNRANKED_VARIABLE}, the sentence the 通报 was rendered with, so that the 考核得分 Excel and the
+     * 驾驶舱 name no unit for its score either (diffreview-s60 R1).
+     */
+    public Optional<String> unranked(String campaignCode, String periodCode) {
+        return issued(campaignCode, periodCode).map(StoredDocument::processInstanceId)
+                .flatMap(pi -> history.createHistoricVariableInstanceQuery().processInstanceId(pi)
+                        .variableName(UNRANKED_VARIABLE).listPage(0, 1).stream().findFirst())
+                .map(v -> v.getValue()).filter(String.class::isInstance).map(v -> noticeWording((String) v));
+    }
+
+    /** The campaign's 通报 of the period, once issued. */
+    Optional<StoredDocument> issued(String campaignCode, String periodCode) {
+        return documents.find(campaignCode, noticeKey(periodCode));
+    }
+
+    /** A meeting's reason for ranking no unit as its 通报 words it: the 通报 names units all the same, not for their scores. */
+    private static String noticeWording(String unranked) {
+        return unranked.replace("本期不排名，不通报。", "本期不排名，不因考核得分通报单位。");
     }
 
     /**

@@ -26,6 +26,7 @@ class NoticeOthersNamed implements NoticeOthers {
         return new Others(named.lateTasks().stream()
                 .map(t -> new LateTask(t.groupId(), t.unitName(), t.task(), t.due(), t.state())).toList(),
                 named.meetingNamed().stream().map(d -> new Decided(d.groupId(), d.unitName(), d.reason(), d.decidedBy())).toList(),
-                named.reasons());
+                named.reasons(), documents.unranked(campaignCode, periodCode).orElse(null),
+                documents.issued(campaignCode, periodCode).map(StoredDocument::createdAt).orElse(null));
     }
 }

@@ -1,12 +1,14 @@
 package org.shirong.scoring;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * What a campaign's 通报 of a period names besides the units its scores rank low: the units late with a task (逾期任务)
  * and those a meeting decided to 通报 (会议决定). The report capability implements it from where the 通报 itself reads
  * them, as issued (or, before, as it would name them now), so that the 考核得分 Excel agrees with the 通报 the office
- * hands out (jtreview-s59 T15); the 协办 it names come from {@link UnitScores#cooperation}, as the 通报's.
+ * hands out (jtreview-s59 T15); the 协办 it names come from {@link UnitScores#cooperation} as of {@link Others#issuedAt},
+ * as the 通报 named them.
  */
 public interface NoticeOthers {
 
@@ -20,11 +22,14 @@ public interface NoticeOthers {
 
     /**
      * The tasks and decisions, and {@code lines}, each unit with its reason as the 驾驶舱's ranking text gives them
-     * ({@code 环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）}).
+     * ({@code 环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）}); {@code unranked}: why the
+     * 通报, issued by a meeting that ranks no unit, names no unit for its score, as it prints it (null when it ranks): the
+     * Excel then names none either and gives this sentence (diffreview-s60 R1); {@code issuedAt}: when the 通报 was issued
+     * (null before), the instant its 协办 are read as of, as it named them (diffreview-s60 R2).
      */
-    record Others(List<LateTask> lateTasks, List<Decided> decided, List<String> lines) {
+    record Others(List<LateTask> lateTasks, List<Decided> decided, List<String> lines, String unranked, Instant issuedAt) {
 
-        public static final Others NONE = new Others(List.of(), List.of(), List.of());
+        public static final Others NONE = new Others(List.of(), List.of(), List.of(), null, null);
     }
 
     /** What the campaign's 通报 of {@code periodCode} names (or would name) besides its ranking; none while it runs. */

@@ -27,12 +27,15 @@ final class NoticeReasons {
     private NoticeReasons() {
     }
 
-    /** The reasons of {@code board}'s units named for their scores and of those {@code others} and {@code cooperation} name. */
+    /**
+     * The reasons of {@code board}'s units named for their scores (none when the 通报 ranks no unit, {@code others.unranked()})
+     * and of those {@code others} and {@code cooperation} name.
+     */
     static NoticeReasons of(ScoreBoard board, NoticeOthers.Others others, CooperationScores cooperation) {
         NoticeReasons reasons = new NoticeReasons();
         board.ranking().forEach(u -> reasons.unitByName.putIfAbsent(u.unitName(), u.unitId()));
         board.unranked().forEach(u -> reasons.unitByName.putIfAbsent(u.unitName(), u.unitId()));
-        board.ranking().stream().filter(UnitScore::nonPerforming).forEach(u -> reasons.add(u.unitId(), u.unitName(),
+        board.ranking().stream().filter(u -> others.unranked() == null && u.nonPerforming()).forEach(u -> reasons.add(u.unitId(), u.unitName(),
                 u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、"))));
         Map<String, List<NoticeOthers.LateTask>> late = new LinkedHashMap<>();
         others.lateTasks().forEach(t -> late.computeIfAbsent(reasons.key(t.unitId(), t.unitName()), k -> new ArrayList<>()).add(t));

@@ -302,8 +302,18 @@ class ScoreService {
      */
     @Transactional(readOnly = true)
     CooperationBoard cooperation(ScorePeriod period, String organization, String campaign) {
+        return cooperation(period, organization, campaign, null);
+    }
+
+    /**
+     * As {@link #cooperation(ScorePeriod, String, String)}, as the 协办 stood at {@code asOf} (null: now): one recorded after
+     * it is not done, one ended after it still open ({@link CaseParties.Party#asOf}), as the 通报 issued then named them.
+     */
+    @Transactional(readOnly = true)
+    CooperationBoard cooperation(ScorePeriod period, String organization, String campaign, Instant asOf) {
         Elapsed e = elapsed(period);
-        List<CaseParties.Party> due = e.started() ? parties.dueBetween(organization, campaign, e.from(), e.until()) : List.of();
+        List<CaseParties.Party> due = e.started() ? parties.dueBetween(organization, campaign, e.from(), e.until()).stream()
+                .map(p -> p.asOf(asOf)).toList() : List.of();
         return CooperationBoard.of(due, this.organization.unitNames(organization), rubrics.rubric(organization).cooperationRules());
     }
 

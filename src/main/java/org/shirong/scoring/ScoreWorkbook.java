@@ -164,8 +164,9 @@ class ScoreWorkbook {
         NoticeOthers.Others others = campaign == null ? NoticeOthers.Others.NONE
                 : noticeOthers.getIfAvailable(() -> (c, p, provisional) -> NoticeOthers.Others.NONE)
                         .of(campaign, resolved.period().code(), board.provisional());
+        // its 协办 as the 通报 named them when it was issued, as its late tasks (diffreview-s60 R2)
         UnitScores.CooperationScores cooperation = campaign == null ? null
-                : unitScores.cooperation(resolved.organization(), campaign, resolved.period().code());
+                : unitScores.cooperation(resolved.organization(), campaign, resolved.period().code(), others.issuedAt());
         NoticeReasons named = campaign == null ? NoticeReasons.of(board, others, EMPTY_COOPERATION)
                 : NoticeReasons.of(board, others, cooperation);
         Workbook workbook = new Workbook(out, "Shirong", "1.0");
@@ -216,7 +217,9 @@ class ScoreWorkbook {
         if (cooperation != null) {
             cooperation.named().forEach(c -> lines.add(c.unitName() + "：未完成协办 " + c.notDone() + " 件"));
         }
-        sheet.note(row + 1, columns.size(), ScoreNotice.alsoNaming(resolved.notice(zone), board.provisional() ? List.of() : lines,
+        // a 通报 issued by a meeting that ranks no unit names none for its score: the note gives its reason instead
+        String notice = others.unranked() != null ? others.unranked() : resolved.notice(zone);
+        sheet.note(row + 1, columns.size(), ScoreNotice.alsoNaming(notice, board.provisional() ? List.of() : lines,
                 resolved.noticeIssued()));
         TerritoryBoard territories = territoryBoard(resolved);
         if (territories != null) {

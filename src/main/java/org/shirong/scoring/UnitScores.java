@@ -103,6 +103,17 @@ public class UnitScores {
         }
 
         /**
+         * These scores as the 通报 of a meeting that ranks no unit reads them ({@code why}, the sentence it prints in place of
+         * the units named for their scores): no unit named for its score, the sentence as the notice (diffreview-s60 R1).
+         */
+        public PeriodScores unranked(String why) {
+            return new PeriodScores(periodCode, periodName, from, to, ranking.stream().map(u -> new RankedUnit(u.rank(), u.unitId(),
+                    u.unitName(), u.total(), u.grade(), false, null, u.dueCount(), u.closedCount(), u.overdueCount(), u.closureRate(),
+                    u.onTimeClosureRate(), u.lostPoints(), u.scoreBasis(), u.points(), u.maxPoints(), u.inspectionScore())).toList(),
+                    unrankedCount, why, provisional, asOf, inspections, inspectionNote);
+        }
+
+        /**
          * These scores with the 通报 sentence also naming the units the period's 通报 names for other reasons ({@code others},
          * each {@code 单位：原因}): late with a task, or decided by a meeting; {@code issued}: the 通报 is out (before it they
          * are 列入通报范围). Unchanged while the period runs, or with none.
@@ -349,8 +360,14 @@ public class UnitScores {
     /** See {@link CooperationScores}; {@code campaignCode} null: all the organisation's cases. */
     @Transactional(readOnly = true)
     public CooperationScores cooperation(String organization, String campaignCode, String periodCode) {
+        return cooperation(organization, campaignCode, periodCode, null);
+    }
+
+    /** {@link #cooperation(String, String, String)} as the 协办 stood at {@code asOf} (null: now), as a 通报 issued then names it. */
+    @Transactional(readOnly = true)
+    public CooperationScores cooperation(String organization, String campaignCode, String periodCode, Instant asOf) {
         ScorePeriod p = period(periodCode);
-        CooperationBoard board = scores.cooperation(p, organization, campaignCode);
+        CooperationBoard board = scores.cooperation(p, organization, campaignCode, asOf);
         boolean provisional = ClockUtil.getCurrentTime().toInstant().isBefore(p.end(scores.zone()));
         return new CooperationScores(p.name(), provisional, board.units().stream()
                 .map(r -> new CooperationScores.CooperationLine(r.rank(), r.unitId(), r.unitName(), r.cooperationCount(),

@@ -652,6 +652,17 @@ class JointMeetingConveneTest {
                 assertThat((List<?>) r.get("units")).extracting(u -> ((Map<?, ?>) u).get("unitName") + ":" + ((Map<?, ?>) u).get("status"))
                         .contains("环卫所:已报告").allSatisfy(line -> assertThat(line.toString()).matches("环卫所:已报告|.*:未报告"));
             });
+
+            // diffreview-s60 R2: 环卫所 records its 协办 a week after the 通报; the Excel still names it, as the 通报 it agrees with
+            ClockUtil.setCurrentTime(Date.from(at("2026-12-10T11:00")));
+            jdbc.update("update rect_case_party set done_at = ?, done_by = 'huanwei1', note = '已到场配合' where case_no = ? and unit_id = 'huanwei'",
+                    java.sql.Timestamp.from(at("2026-12-10T10:00")), cooperated);
+            assertThat(namedIn(scoresExcel(), "环卫所")).startsWith("是：").contains("协办：未完成 1 件");
+            XlsxDownload recorded = XlsxDownload.of(excel(), "协办");
+            assertThat(recorded.data()).filteredOn(r -> "环卫所".equals(recorded.text(r, "单位"))).singleElement().satisfies(r -> {
+                assertThat(recorded.text(r, "未完成")).isEqualTo("1");
+                assertThat(recorded.text(r, "通报")).isEqualTo("是");
+            });
         } finally {
             jdbc.update("delete from campaign_task_attachment where campaign_code = ?", CAMPAIGN);
             jdbc.update("delete from rect_case_party where case_no like ?", CAMPAIGN + "-%");
@@ -793,6 +804,18 @@ class JointMeetingConveneTest {
         assertThat(noticeBody()).doesNotContain("城管中队", "参加排名").contains("环卫所");
         assertThat(jdbc.queryForList("select group_id from campaign_task where campaign_code = ? and definition_id = 'noticeReply'",
                 String.class, CAMPAIGN)).as("asked for a written report: the unit decided, not one below the line").containsExactly("huanwei");
+        // diffreview-s60 R1: the 考核得分 Excel and the 驾驶舱 agree with it: 城管中队, below the line, is not named for its score
+        XlsxDownload table = scoresExcel();
+        assertThat(namedIn(table, "城管中队")).isEqualTo("否：");
+        assertThat(namedIn(table, "环卫所")).isEqualTo("是：会议决定：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日））");
+        assertThat(table.rows().get(table.rows().size() - 1).getCell(0).getText()).as("the sheet's note")
+                .startsWith("2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不因考核得分通报单位。")
+                .contains("另通报：环卫所").doesNotContain("城管中队");
+        Map<?, ?> ranking = (Map<?, ?>) rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/dashboard?period=2026-11", Map.class).get("ranking");
+        assertThat((List<?>) ranking.get("units")).filteredOn(u -> "城管中队".equals(((Map<?, ?>) u).get("unitName")))
+                .singleElement().satisfies(u -> assertThat(((Map<?, ?>) u).get("named")).isEqualTo(false));
+        assertThat((String) ranking.get("notice")).contains("本期不排名，不因考核得分通报单位。").doesNotContain("城管中队");
     }
 
     /**
