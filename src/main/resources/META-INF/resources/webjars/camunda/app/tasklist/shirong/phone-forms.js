@@ -19,12 +19,29 @@ angular.module('cam.tasklist.custom').config(['$provide', function($provide) {
 }]);
 
 const NARROW = window.matchMedia('(max-width: 767px)');
-const WAIT_MS = 10000;
+// a slow line (or a cold server) may take long to bring the form; the clerk's own touch ends the wait at once
+const WAIT_MS = 45000;
+// what loads above the task after it (the list, the filters' counts, a notice) pushes it down: it is brought back
+// until nothing has moved for this long
+const SETTLE_MS = 2500;
+const POLL_MS = 150;
+const INTERACTIONS = ['touchstart', 'mousedown', 'wheel', 'keydown'];
 let shownTask = null;
+let touched = false;
+
+INTERACTIONS.forEach(type => window.addEventListener(type, () => { touched = true; }, {capture: true, passive: true}));
 
 function taskInAddress() {
   const match = /[?&]task=([^&]+)/.exec(window.location.hash);
   return match ? decodeURIComponent(match[1]) : null;
+}
+
+function openedCard() {
+  const card = document.querySelector('[cam-tasklist-task] .task-card');
+  // wait for the form too: it is what the clerk came for, and its arrival moves what lies above
+  const form = card && card.querySelector('form, .form-container input, .fjs-container');
+  // with its 添加备注 bar, which lies above the card and would be left under the fixed header
+  return card && form && card.offsetParent !== null ? (card.closest('.task-details') || card) : null;
 }
 
 function showTask() {
@@ -37,21 +54,28 @@ function showTask() {
     return;
   }
   shownTask = task;
+  touched = false;
   const started = Date.now();
+  let aligned = null;
+  let quietSince = 0;
   (function look() {
-    if (taskInAddress() !== task) {
+    if (taskInAddress() !== task || touched) {
       return;
     }
-    const card = document.querySelector('[cam-tasklist-task] .task-card');
-    // wait for the form too: it is what the clerk came for, and its arrival moves what lies above
-    const form = card && card.querySelector('form, .form-container input, .fjs-container');
-    if (card && form && card.offsetParent !== null) {
-      // with its 添加备注 bar, which lies above the card and would be left under the fixed header
-      (card.closest('.task-details') || card).scrollIntoView({block: 'start'});
-      return;
+    const target = openedCard();
+    const now = Date.now();
+    if (target) {
+      const top = target.getBoundingClientRect().top;
+      if (aligned === null || Math.abs(top - aligned) > 2) {
+        target.scrollIntoView({block: 'start'});
+        aligned = target.getBoundingClientRect().top;
+        quietSince = now;
+      } else if (now - quietSince >= SETTLE_MS) {
+        return;
+      }
     }
-    if (Date.now() - started < WAIT_MS) {
-      setTimeout(look, 150);
+    if (now - started < WAIT_MS) {
+      setTimeout(look, POLL_MS);
     }
   })();
 }
