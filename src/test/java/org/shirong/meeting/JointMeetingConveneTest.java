@@ -1329,7 +1329,7 @@ class JointMeetingConveneTest {
             ResponseEntity<String> page = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(
                     "/shirong/work-assignments?organization=songjiang", String.class);
             assertThat(page.getStatusCode().value()).isEqualTo(200);
-            assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td data-label=\"承办单位\">石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
             java.util.regex.Matcher link = java.util.regex.Pattern.compile("/shirong/work-assignments/files/(\\d+)").matcher(page.getBody());
             assertThat(link.find()).as("the photo is listed with the result").isTrue();
             ResponseEntity<byte[]> download = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(link.group(), byte[].class);
@@ -1359,7 +1359,7 @@ class JointMeetingConveneTest {
                 ResponseEntity<String> lowered = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(
                         "/shirong/work-assignments?organization=songjiang", String.class);
                 assertThat(lowered.getStatusCode().value()).as(lowered.getBody()).isEqualTo(200);
-                assertThat(lowered.getBody()).contains("某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+                assertThat(lowered.getBody()).contains("某菜场周边整治", "<td data-label=\"承办单位\">石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
             } finally {
                 engine.setQueryMaxResultsLimit(limit);
             }
@@ -1411,7 +1411,10 @@ class JointMeetingConveneTest {
                     String.class);
             assertThat(officePage.getBody()).as("the office's page lists the work and its file").contains("督导材料汇总", url);
             assertThat(rest.withBasicAuth("ducha2", "demo").getForObject("/shirong/work-assignments", String.class))
-                    .as("the unit's staff open the page and find their work with its file").contains("督导材料汇总", url);
+                    .as("the unit's staff open the page and find their work with its file, handed in and waiting for review"
+                            + " (jtphone-s61 F11), and the pages' header leads there").contains("督导材料汇总", url, "已提交，待审阅");
+            assertThat(rest.withBasicAuth("ducha2", "demo").getForObject("/shirong/cases", String.class))
+                    .contains("<a href=\"/shirong/work-assignments\">工作交办</a>");
             for (String user : List.of("chuangban1", "lingdao2", "ducha2", "ducha1")) {
                 ResponseEntity<byte[]> download = rest.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
                 assertThat(download.getStatusCode().value()).as(user + ": the office, a leader, the unit that handed it in")
@@ -1426,6 +1429,8 @@ class JointMeetingConveneTest {
                     String.class);
             assertThat(headsPage.getStatusCode().value()).isEqualTo(200);
             assertThat(headsPage.getBody()).as("nor is it on his page").doesNotContain("督导材料汇总", url);
+            assertThat(rest.withBasicAuth("chengguan1", "demo").getForObject("/shirong/cases", String.class))
+                    .as("a unit's clerk is offered 工作交办 too").contains("<a href=\"/shirong/work-assignments\">工作交办</a>");
 
             // secreview-s59 S3: returned for 重办, the unit's 办理交办事项 form links each file it handed in to its download
             Task review = taskService.createTaskQuery().processInstanceId(instance.getId())

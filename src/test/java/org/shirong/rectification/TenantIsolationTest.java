@@ -148,7 +148,9 @@ class TenantIsolationTest {
         ResponseEntity<String> page = as("jxweixing1").getForEntity("/shirong/cases", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("辖区案件 · 卫星村", "<a href=\"/shirong/cases/" + inVillage + "\">" + inVillage + "</a>",
-                "卫星村&lt;b&gt;桥头&lt;/b&gt;暴露垃圾", "环卫所", "已派遣", "绿灯", "href=\"/api/cases/export.xlsx\"", "下载台账")
+                "卫星村&lt;b&gt;桥头&lt;/b&gt;暴露垃圾", "环卫所", "已派遣", "绿灯", "href=\"/api/cases/export.xlsx\"", "下载台账",
+                        // on a phone each row stacks into a card whose cells name their column (jtphone-s61 F9)
+                        "class=\"table table-condensed shirong-table shirong-stacked\"", "<td class=\"nowrap\" data-label=\"整改期限\">")
                 .doesNotContain(inCommunity, "<b>桥头");
         assertThat(as("jxshangxiatang1").getForObject("/shirong/cases", String.class)).contains("辖区案件 · 上下塘社区", inCommunity)
                 .doesNotContain(inVillage);
