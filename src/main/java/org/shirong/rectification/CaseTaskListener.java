@@ -18,8 +18,9 @@ import org.shirong.system.TextInput;
 
 /**
  * Create and complete listener of every user task of a case ({@code RectificationProcess}, {@code CaseCooperationProcess}),
- * so that a Tasklist row says which case it is: 整改问题 · JT-2026-000012 · 人行道堆物 · 沪亭北路 88 号. Reads only the
- * variables the instance already has and sets the task's own fields before its row is first written:
+ * so that a Tasklist row says which case it is: 整改问题 · JT-2026-000012 · 人行道堆物 · 沪亭北路 88 号. Reads the
+ * variables the instance already has (and, on a 协办's start job, its party's due date) and sets the task's own fields
+ * before its row is first written:
  * <ul>
  * <li>name: the diagram's name (kept short there for Modeler and Cockpit) with case number, short title and address;
  * 记录协办情况 also with the cooperating unit: 记录协办情况（环卫所） · JT-2026-000012 · …;</li>

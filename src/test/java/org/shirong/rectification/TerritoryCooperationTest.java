@@ -721,6 +721,7 @@ class TerritoryCooperationTest {
                 while (!started[0].isDone() && !blocked() && System.nanoTime() < until) {
                     java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
                 }
+                assertThat(started[0].isDone()).as("the job waits for 恢复整改 to commit").isFalse();
             });
             started[0].get(30, java.util.concurrent.TimeUnit.SECONDS);
             java.time.Instant moved = party(waiting[0]).dueAt();
