@@ -228,6 +228,12 @@ class CampaignRecords {
                 exceptRound + "/%"));
     }
 
+    /** The open tasks of {@code definitionId} of the campaign handed out in round {@code round} (their task keys' start). */
+    List<TaskRow> openTasksOfRound(String code, String definitionId, String round) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? and definition_id = ? and status = ?"
+                + " and task_key like ? order by id", CampaignRecords::task, code, definitionId, OPEN, round + "/%");
+    }
+
     List<TaskRow> openPhaseTasks(String code, int phaseNo) {
         return jdbc.query("select * from campaign_task where campaign_code = ? and phase_no = ? and status = ? order by id",
                 CampaignRecords::task, code, phaseNo, OPEN);

@@ -1,6 +1,7 @@
 package org.shirong.campaign;
 
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.shirong.organization.Organizations;
@@ -39,10 +40,23 @@ class CampaignTaskListener implements TaskListener {
     static final String TERRITORY_HELP = "属地一栏写问题所在的镇或街道，可写简称如 九亭；不填时按地点开头的镇、街道名称认定，"
             + "测评点位问题两者必有其一。";
     /**
-     * Added where the organisation has no 村/社区 (groups of type VILLAGE or COMMUNITY, as 锦溪镇's): its 社区 column is a
-     * note, which neither is checked nor lets anyone read the case (szreview-s60 S4: 松江区's findings named 九亭's 第一居委会).
+     * Added where neither the organisation nor any of its towns has 村/社区 (groups of type VILLAGE or COMMUNITY, as 锦溪镇's;
+     * a town's 居委会 too): its 社区 column is a note, which neither is checked nor lets anyone read the case.
      */
     static final String COMMUNITY_NOTE = "社区一栏只作记录：本组织没有设村、社区，填写的社区（居委会、网格）不会因此查看案件或收到通知。";
+
+    /**
+     * A district whose towns have 村、社区、居委会 (九亭镇 第一居委会): a finding in such a town names one of them or none, and
+     * that one reads the case (szreview-s60 S4); in the other towns the column is a note.
+     */
+    private String communityHelp(String district) {
+        String named = organizations.within(district).stream().filter(town -> !town.neighbourhoods().isEmpty())
+                .map(town -> town.name() + "的问题须填其村、社区或居委会（" + town.neighbourhoods().stream().map(g -> g.name())
+                        .collect(Collectors.joining("、")) + "）或留空")
+                .collect(Collectors.joining("；"));
+        return named.isEmpty() ? COMMUNITY_NOTE : "社区一栏：" + named + "，所填的村、社区或居委会可查看该案件；"
+                + "其他镇、街道没有设村、社区，社区一栏只作记录。";
+    }
 
     /**
      * The findings form's help: the 属地 column's (a district's campaign only) and, for an inspection that scores, the
@@ -53,7 +67,7 @@ class CampaignTaskListener implements TaskListener {
         if (!missingOnly || task.getVariable(VAR_TERRITORY_HELP) == null) {
             boolean district = task.getTenantId() != null && !organizations.within(task.getTenantId()).isEmpty();
             task.setVariable(VAR_TERRITORY_HELP, !district ? "" : organizations.of(task.getTenantId()).communities().isEmpty()
-                    ? TERRITORY_HELP + COMMUNITY_NOTE : TERRITORY_HELP);
+                    ? TERRITORY_HELP + communityHelp(task.getTenantId()) : TERRITORY_HELP);
         }
         if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
             String code = (String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE);

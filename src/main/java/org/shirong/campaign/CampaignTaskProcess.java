@@ -30,6 +30,8 @@ public final class CampaignTaskProcess {
      * district department named in it has no other page that opens it; every unit it names may read it).
      */
     public static final String VAR_NOTICE_URL = "noticeUrl";
+    /** With {@link #VAR_NOTICE_URL}: the month's 月度工作报告 ({@code /api/documents/…}), once it is issued (szreview-s60 S2). */
+    public static final String VAR_MONTHLY_REPORT_URL = "monthlyReportUrl";
     /** An inspection cycle's task that scores: the unit-score period its score sheets count for. */
     public static final String VAR_SCORE_PERIOD = "scorePeriod";
     /** Form: 办理情况. */

@@ -271,6 +271,20 @@ class CampaignTasks {
                 (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt())));
     }
 
+    /**
+     * Adds {@code name} = {@code value} to the processes of the campaign's open tasks of {@code definitionId} handed out in
+     * {@code round} (a 通报's 书面报告整改情况: the month's 月度工作报告 issued after it); returns how many.
+     */
+    int addToOpenTasks(String code, String definitionId, String round, String name, Object value) {
+        List<TaskRow> open = records.openTasksOfRound(code, definitionId, round).stream().filter(t -> t.processInstanceId() != null)
+                .toList();
+        systemAccess.run(() -> {
+            open.forEach(t -> runtimeService.setVariable(t.processInstanceId(), name, value));
+            return null;
+        });
+        return open.size();
+    }
+
     Campaign campaign(String code) {
         return records.find(code).orElseThrow(() -> new IllegalStateException("活动 " + code + " 不存在"));
     }

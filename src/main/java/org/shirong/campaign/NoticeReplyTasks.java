@@ -93,4 +93,14 @@ class NoticeReplyTasks implements NoticeReplies {
         LOG.info("活动 {} 的{}通报点名 {} 个单位，下达整改报告任务 {} 件{}", campaignCode, periodName, requirements.size(), issued,
                 stillOwing.isEmpty() ? "" : "；" + String.join("、", stillOwing) + " 此前通报要求的整改报告尚未报送，不再另下任务");
     }
+
+    /** The month's 月度工作报告, issued after its 通报 in the same run: each written report of that 通报 still open links it. */
+    @Override
+    public void monthlyReportIssued(String campaignCode, String periodCode, StoredDocument report) {
+        int linked = tasks.addToOpenTasks(campaignCode, DEFINITION, DEFINITION + "/" + periodCode,
+                CampaignTaskProcess.VAR_MONTHLY_REPORT_URL, report.url());
+        if (linked > 0) {
+            LOG.info("活动 {} 的月度工作报告（{}）已链接到 {} 件书面报告整改情况任务", campaignCode, periodCode, linked);
+        }
+    }
 }

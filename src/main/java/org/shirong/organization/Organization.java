@@ -339,6 +339,22 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
                 : communities().stream().filter(g -> text.equals(g.name()) || text.equals(g.id())).findFirst();
     }
 
+    /**
+     * The town's villages, communities and residents' committees (村、社区、居委会: VILLAGE, COMMUNITY or COMMITTEE groups, 九亭镇
+     * 第一居委会), in the file's order: what the 社区 of a district's case lying in the town names (szreview-s60 S4).
+     */
+    public List<GroupDefinition> neighbourhoods() {
+        return groups.stream().filter(g -> g.type() == GroupType.VILLAGE || g.type() == GroupType.COMMUNITY
+                || g.type() == GroupType.COMMITTEE).toList();
+    }
+
+    /** The village, community or residents' committee {@code nameOrId} names, by its name or its id; empty for any other. */
+    public Optional<GroupDefinition> neighbourhood(String nameOrId) {
+        String text = nameOrId == null ? "" : nameOrId.strip();
+        return text.isEmpty() ? Optional.empty()
+                : neighbourhoods().stream().filter(g -> text.equals(g.name()) || text.equals(g.id())).findFirst();
+    }
+
     /** The kinds of group that do work as units (a case's lead, a campaign's participant): not the bodies that hand it out. */
     private static final java.util.Set<GroupType> UNIT_TYPES = java.util.Set.of(GroupType.UNIT, GroupType.COMMITTEE, GroupType.PROPERTY);
 

@@ -123,7 +123,7 @@ class CaseCorrections {
             }
         }
         String territory = territory(errors, tenant, given.territory());
-        String community = community(errors, tenant, given.community());
+        String community = community(errors, tenant, territory != null ? territory : read.territory(), given.community());
         boolean confirmed = Boolean.TRUE.equals(given.territoryConfirmed());
         if (confirmed && given.territory() != null) {
             errors.add(ApiError.field("territoryConfirmed", "CONFLICTING_FIELDS",
@@ -209,7 +209,7 @@ class CaseCorrections {
         if (territories.hasTowns(c.tenantId())) {
             fields.add("属地");
         }
-        if (!territories.communities(c.tenantId()).isEmpty()) {
+        if (!territories.communities(c.tenantId(), c.territory()).isEmpty()) {
             fields.add("村/社区");
         }
         String last = fields.remove(fields.size() - 1);
@@ -223,14 +223,15 @@ class CaseCorrections {
     }
 
     /**
-     * The 村/社区 given: null when not given, "" to clear it; where the organisation has villages or communities one of them
-     * (by name or group id) as its name, elsewhere the text; refused naming the field otherwise.
+     * The 村/社区 given: null when not given, "" to clear it; where the organisation has villages or communities (a district's
+     * case in a town: where the town has 村、社区、居委会) one of them (by name or group id) as its name, elsewhere the text;
+     * refused naming the field otherwise.
      */
-    private String community(List<ApiError> errors, String tenant, String given) {
+    private String community(List<ApiError> errors, String tenant, String territory, String given) {
         if (given == null || TextInput.isBlank(given)) {
             return given == null ? null : "";
         }
-        List<String> known = territories.communities(tenant);
+        List<String> known = territories.communities(tenant, territory);
         Optional<String> problem = TextInput.problem("村/社区", given, false);
         if (problem.isPresent() || given.strip().length() > 100) {
             errors.add(ApiError.field("community", problem.isPresent() ? "INVALID_TEXT" : "TOO_LONG",
@@ -240,9 +241,12 @@ class CaseCorrections {
         if (known.isEmpty()) {
             return given.strip();
         }
-        return territories.community(tenant, given).orElseGet(() -> {
-            errors.add(ApiError.field("community", "UNKNOWN_COMMUNITY", "村/社区须为" + territories.name(tenant) + "的村或社区（可选："
-                    + String.join("、", known) + "），没有“" + TextInput.shortened(given.strip(), 40) + "”；不在某个村、社区的请留空"));
+        String where = territory == null || territory.equals(tenant) ? tenant : territory;
+        String kinds = where.equals(tenant) ? "村或社区" : "村、社区或居委会";
+        return territories.community(tenant, territory, given).orElseGet(() -> {
+            errors.add(ApiError.field("community", "UNKNOWN_COMMUNITY", "村/社区须为" + territories.name(where) + "的" + kinds + "（可选："
+                    + String.join("、", known) + "），没有“" + TextInput.shortened(given.strip(), 40) + "”；不在某个"
+                    + kinds.replace("或", "、") + "的请留空"));
             return null;
         });
     }

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  * district's cases that lie in it (its 属地, {@link CaseRecord#territory}), as its office does (s54 V4: a town's 镇长
  * sees what the district holds against the town). A village or community of the organisation (村/社区, its groups of type
  * VILLAGE or COMMUNITY) reads the cases whose 村/社区 it is, read-only (jxreview-s58 J5: 卫星村 sees the problems reported in
- * the village); reading gives no task and no action, which their own checks decide. Administrators read every case.
+ * the village); reading gives no task and no action, which their own checks decide. So does the village, community or
+ * residents' committee (村、社区、居委会) of a town that a district's case lying in the town names (szreview-s60 S4: 九亭镇's
+ * 第一居委会 on a 松江区 case). Administrators read every case.
  */
 @Component
 class CaseVisibility {
@@ -63,7 +65,8 @@ class CaseVisibility {
             return true;
         }
         if (!tenants(user).contains(c.tenantId())) {
-            return parties.anyOf(c.caseNo(), groups(user)) || readsTerritory(user, c.territory());
+            return parties.anyOf(c.caseNo(), groups(user)) || readsTerritory(user, c.territory())
+                    || c.community() != null && c.territory() != null && neighbourhoodsOf(user, c.territory()).contains(c.community());
         }
         if (mode == Mode.ORGANIZATION || seesAll(user, c.tenantId()) || user.getUserId().equals(c.reportedBy())) {
             return true;
@@ -90,6 +93,16 @@ class CaseVisibility {
         List<String> groups = groups(user);
         return organization.communities().stream().filter(g -> groups.contains(g.id())).map(Organization.GroupDefinition::name)
                 .toList();
+    }
+
+    /**
+     * The villages, communities and residents' committees (村、社区、居委会) of the town {@code tenant} the user belongs to, by
+     * name: the district's cases lying in the town that name them are the user's to read (szreview-s60 S4).
+     */
+    private List<String> neighbourhoodsOf(Authentication user, String tenant) {
+        List<String> groups = groups(user);
+        return !tenants(user).contains(tenant) ? List.of() : organizations.find(tenant).map(o -> o.neighbourhoods().stream()
+                .filter(g -> groups.contains(g.id())).map(Organization.GroupDefinition::name).toList()).orElse(List.of());
     }
 
     /** The cases {@code user} may read, as a condition for {@link CaseRecords#list}; null when they may read all. */
@@ -120,6 +133,12 @@ class CaseVisibility {
                 sql.append(" or (tenant_id = ? and community = ?)");
                 args.add(tenant);
                 args.add(community);
+            }
+            for (String neighbourhood : neighbourhoodsOf(user, tenant)) {
+                sql.append(" or (territory = ? and tenant_id <> ? and community = ?)");
+                args.add(tenant);
+                args.add(tenant);
+                args.add(neighbourhood);
             }
         }
         for (String group : user == null ? List.<String>of() : groups(user)) {

@@ -145,7 +145,7 @@ class NewCaseValidator {
             if (c.location().community() != null && c.location().community().strip().length() > 100) {
                 errors.add(ApiError.field("location.community", "TOO_LONG", "社区（村、网格）不能超过 100 个字"));
             }
-            community(errors, organization, c.location().community());
+            community(errors, organization, c.location());
         }
         campaign(errors, organization, c, campaignWork);
         subItem(errors, organization, c);
@@ -163,16 +163,22 @@ class NewCaseValidator {
     /**
      * Where the organisation has villages or communities ({@link TerritoryDirectory#communities}: 锦溪镇 卫星村、上下塘社区), the
      * case's 村/社区 is one of them (by name or group id) or none: that 村/社区 reads the case and is told of it (jxreview-s58
-     * J5), which a name it does not know would silently undo. Elsewhere it stays free text (居委会, 网格).
+     * J5), which a name it does not know would silently undo. A district's case lying in a town names one of the town's
+     * 村、社区、居委会 where the town has any (九亭镇 第一居委会, which then reads it: szreview-s60 S4). Elsewhere it stays free
+     * text (网格).
      */
-    private void community(List<ApiError> errors, String organization, String given) {
-        List<String> known = territories.communities(organization);
-        if (blank(given) || known.isEmpty() || territories.community(organization, given).isPresent()) {
+    private void community(List<ApiError> errors, String organization, NewCase.Location location) {
+        String given = location.community();
+        String territory = blank(location.territory()) ? territories.inAddress(organization, location.address()).orElse(organization)
+                : territories.resolve(organization, location.territory()).orElse(organization);
+        List<String> known = territories.communities(organization, territory);
+        if (blank(given) || known.isEmpty() || territories.community(organization, territory, given).isPresent()) {
             return;
         }
-        errors.add(ApiError.field("location.community", "UNKNOWN_COMMUNITY", "村/社区须为" + territories.name(organization)
-                + "的村或社区（可选：" + String.join("、", known) + "），没有“" + TextInput.shortened(given.strip(), QUOTED)
-                + "”；问题不在某个村、社区的，可不填"));
+        String kinds = territory.equals(organization) ? "村或社区" : "村、社区或居委会";
+        errors.add(ApiError.field("location.community", "UNKNOWN_COMMUNITY", "村/社区须为" + territories.name(territory)
+                + "的" + kinds + "（可选：" + String.join("、", known) + "），没有“" + TextInput.shortened(given.strip(), QUOTED)
+                + "”；问题不在某个" + kinds.replace("或", "、") + "的，可不填"));
     }
 
     /** The campaign the case is reported for, when one is named: one of the organisation's, and running. */

@@ -43,6 +43,23 @@ class OrganizationTerritories implements TerritoryDirectory {
     }
 
     @Override
+    public List<String> communities(String organization, String territory) {
+        return town(organization, territory).map(t -> t.neighbourhoods().stream().map(Organization.GroupDefinition::name).toList())
+                .orElseGet(() -> communities(organization));
+    }
+
+    @Override
+    public Optional<String> community(String organization, String territory, String given) {
+        Optional<Organization> town = town(organization, territory);
+        return town.isPresent() ? town.get().neighbourhood(given).map(Organization.GroupDefinition::name) : community(organization, given);
+    }
+
+    /** The town or street a case of {@code organization} lies in when that is another organisation (a district's case). */
+    private Optional<Organization> town(String organization, String territory) {
+        return territory == null || territory.equals(organization) ? Optional.empty() : organizations.find(territory);
+    }
+
+    @Override
     public Optional<String> inAddress(String organization, String address) {
         if (address == null || !hasTowns(organization)) {
             return Optional.empty();

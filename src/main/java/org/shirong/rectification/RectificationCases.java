@@ -333,11 +333,12 @@ public class RectificationCases {
         String campaign = blankToNull(c.campaign());
         String planItem = campaign == null ? null
                 : plan(organization, campaign, c.category()).map(CampaignPlans.PlanFacts::planItem).orElse(itemOfTask);
+        String territory = territory(organization, location);
         return new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
-                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                community(organization, location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
+                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory,
+                community(organization, territory, location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
     }
 
     /**
@@ -827,12 +828,13 @@ public class RectificationCases {
 
 
     /**
-     * The case's 村/社区 as written down: one of the organisation's villages or communities by its name, also when given by
-     * its group id (the validator refused any other where it has them); free text, stripped, where it has none.
+     * The case's 村/社区 as written down: one of the organisation's villages or communities (or, for a district's case in a
+     * town, the town's 村、社区、居委会) by its name, also when given by its group id (the validator refused any other where
+     * there are some); free text, stripped, where there are none.
      */
-    private String community(String organization, String given) {
+    private String community(String organization, String territory, String given) {
         String text = blankToNull(given);
-        return text == null ? null : territories.community(organization, text).orElse(text.strip());
+        return text == null ? null : territories.community(organization, territory, text).orElse(text.strip());
     }
 
     private static String blankToNull(String s) {

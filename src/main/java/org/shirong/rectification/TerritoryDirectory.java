@@ -37,6 +37,17 @@ public interface TerritoryDirectory {
     /** The 村/社区 of {@code organization} that {@code given} names, by its name or group id, as its name; empty for none. */
     Optional<String> community(String organization, String given);
 
+    /**
+     * The 村/社区 a case of {@code organization} lying in {@code territory} (its 属地, an organisation's id) may name, by name:
+     * for a district's case in one of its towns the town's villages, communities and residents' committees (村、社区、居委会:
+     * 九亭镇 第一居委会), which read the case (szreview-s60 S4); for a case in its own organisation {@link #communities}.
+     * Empty when there are none: then the 社区 is free text.
+     */
+    List<String> communities(String organization, String territory);
+
+    /** The 村/社区 of {@link #communities(String, String)} that {@code given} names, by name or group id, as its name. */
+    Optional<String> community(String organization, String territory, String given);
+
     /** The organisation's display name, or the id itself when it is unknown. */
     String name(String id);
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.PeriodScores;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,9 +24,11 @@ public class MonthlyReports {
     private final UnitScores scores;
     private final SubmissionStatus submissions;
     private final MeetingDocuments notices;
+    private final ObjectProvider<NoticeReplies> replies;
 
     MonthlyReports(CampaignFigures figures, DocumentModels models, DocumentTemplates templates, CampaignDocuments documents,
-            UnitScores scores, SubmissionStatus submissions, MeetingDocuments notices) {
+            UnitScores scores, SubmissionStatus submissions, MeetingDocuments notices, ObjectProvider<NoticeReplies> replies) {
+        this.replies = replies;
         this.submissions = submissions;
         this.notices = notices;
         this.figures = figures;
@@ -57,7 +60,12 @@ public class MonthlyReports {
             return stored.get();
         }
         Rendered report = render(organization, campaignCode, at, period, runPlannedAt, unranked);
-        return documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, report.title(), report.html(), null);
+        StoredDocument issued = documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, report.title(), report.html(), null);
+        NoticeReplies target = replies.getIfAvailable();
+        if (target != null) {
+            target.monthlyReportIssued(campaignCode, period, issued);
+        }
+        return issued;
     }
 
     /** The report of {@code period} as issued (stored), if it was: its figures as they were then. */

@@ -20,4 +20,10 @@ public interface NoticeReplies {
      * report, in the same transaction; a unit asked before for this period's 通报 is not asked again.
      */
     void request(String campaignCode, String periodCode, String periodName, StoredDocument notice, List<NamedUnit> units, Instant at);
+
+    /**
+     * The campaign's 月度工作报告 of {@code periodCode} was issued as {@code report} (after the period's 通报, in the same run):
+     * the written reports that 通报 asked for, still open, link it too (szreview-s60 S2), in the same transaction.
+     */
+    void monthlyReportIssued(String campaignCode, String periodCode, StoredDocument report);
 }

@@ -528,7 +528,8 @@ class CampaignTemplatesRunTest {
                         name -> assertThat(name).asString().startsWith("全面自查自纠"));
         // szreview-s60 S4: 松江区 has no 村/社区, and its findings form says the 社区 column is a note only
         assertThat((String) taskService.getVariable(run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId(),
-                CampaignTaskListener.VAR_TERRITORY_HELP)).contains("属地一栏", "社区一栏只作记录");
+                CampaignTaskListener.VAR_TERRITORY_HELP)).contains("属地一栏", "九亭镇的问题须填其村、社区或居委会（第一居委会、第二居委会）或留空",
+                "其他镇、街道没有设村、社区，社区一栏只作记录");
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损｜沪亭北路 300 号｜｜｜松江区\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏｜｜松江区")))
                 .hasMessageContaining("第 2 行：没有问题类别“护栏”");
@@ -551,6 +552,13 @@ class CampaignTemplatesRunTest {
                 "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜现场核查：属实｜已告知物业限期清运｜岳阳街道｜荣乐社区｜菜场")))
                 .as("an eighth column is refused by its line, not dropped")
                 .hasMessageContaining("第 1 行：有 8 栏，最多 7 栏");
+        // szreview-s60 S4: a 社区 in 九亭镇 is one of its 村、社区、居委会 (they read the case), refused by its line otherwise
+        assertThatThrownBy(() -> run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
+                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜现场核查：属实｜岳阳街道｜荣乐社区\n"
+                        + "易富路垃圾箱房满溢｜易富路 88 弄｜公共场所｜现场核查：属实｜九亭｜第三居委会")))
+                .hasMessageContaining("第 2 行：村/社区须为九亭镇的村、社区或居委会（可选：第一居委会、第二居委会），没有“第三居委会”");
+        assertThat(count("select count(*) from rect_case where campaign_code = 'SJ-RUN' and source = 'CITIZEN'"))
+                .as("nothing half-saved").isZero();
         // sjreview-s57 D17: the seventh column is the survey's 小项, checked against the category's
         assertThatThrownBy(() -> run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜现场核查：属实｜岳阳街道｜荣乐社区｜没有这个小项")))
@@ -674,6 +682,9 @@ class CampaignTemplatesRunTest {
         // szreview-s60 S2: the report links the 通报 it answers, which each unit named opens — a district department too
         String marchNotice = jdbc.queryForObject("select id from campaign_document where campaign_code = 'SJ-RUN'"
                 + " and doc_key = 'notice/2026-03'", String.class);
+        // and the month's 月度工作报告, issued after the 通报 in the same run
+        String marchReport = jdbc.queryForObject("select id from campaign_document where campaign_code = 'SJ-RUN'"
+                + " and doc_key = 'monthly-report/2026-03'", String.class);
         String department = asked.stream().map(r -> (String) r.get("GROUP_ID")).filter(g -> g.startsWith("sj")).findFirst().orElseThrow();
         for (String named : List.of(member, identityService.createUserQuery().memberOfGroup(department).list().get(0).getId())) {
             org.camunda.bpm.engine.task.Task itsReply = asUser(named, () -> taskService.createTaskQuery().processInstanceBusinessKey("SJ-RUN")
@@ -685,6 +696,10 @@ class CampaignTemplatesRunTest {
             assertThat(((Map<?, ?>) replyVariables.get("noticeUrl")).get("value")).isEqualTo("/api/documents/" + marchNotice);
             assertThat(rest.withBasicAuth(named, "demo").getForEntity("/api/documents/" + marchNotice, String.class)
                     .getStatusCode().value()).as("%s opens the 通报", named).isEqualTo(200);
+            assertThat(replyVariables.get("monthlyReportUrl")).as(named).isNotNull();
+            assertThat(((Map<?, ?>) replyVariables.get("monthlyReportUrl")).get("value")).isEqualTo("/api/documents/" + marchReport);
+            assertThat(rest.withBasicAuth(named, "demo").getForEntity("/api/documents/" + marchReport, String.class)
+                    .getStatusCode().value()).as("%s opens the 月报", named).isEqualTo(200);
         }
         // the office reads every task it supervises, but the report is not its to write: not its own task, its claim refused
         assertThat(asUser(other, () -> taskService.createTaskQuery().taskId(reply.getId()).taskCandidateGroup("sjshirongban").count()))

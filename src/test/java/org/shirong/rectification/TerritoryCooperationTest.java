@@ -1028,6 +1028,48 @@ class TerritoryCooperationTest {
         return ((Number) as("sjshirongban1").getForObject("/api/cases?size=1", Map.class).get("total")).longValue();
     }
 
+    /**
+     * szreview-s60 S4: a district's case lying in 九亭镇 names one of the town's 村、社区、居委会 as its 社区, or none: another
+     * name is refused naming the field and the town's choices, with nothing saved; the 居委会 named (also by its group id)
+     * reads the case, read-only, in the case API and the list, and the town's other 居委会 does not.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDistrictCaseInATownNamesOneOfItsCommitteesWhichReadsIt() {
+        long before = countCases();
+        ResponseEntity<Map> unknown = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"易富路小区垃圾箱房满溢","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"易富路 88 弄","territory":"九亭","community":"第三居委会"}}
+                """), Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(unknown)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "location.community").containsEntry("code", "UNKNOWN_COMMUNITY");
+            assertThat((String) e.get("message")).isEqualTo("村/社区须为九亭镇的村、社区或居委会（可选：第一居委会、第二居委会），"
+                    + "没有“第三居委会”；问题不在某个村、社区、居委会的，可不填");
+        });
+        assertThat(countCases()).as("nothing saved").isEqualTo(before);
+
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"易富路小区垃圾箱房满溢","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"易富路 88 弄","territory":"九亭","community":"juwei01"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reported.getBody()).containsEntry("territory", "jiuting").containsEntry("community", "第一居委会");
+        String caseNo = (String) reported.getBody().get("caseNo");
+
+        assertThat(as("juwei01a").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) as("juwei01a").getForObject("/api/cases?size=200", Map.class).get("items"))
+                .extracting(i -> i.get("caseNo")).contains(caseNo);
+        assertThat(as("juwei02a").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((List<Map<String, Object>>) as("juwei02a").getForObject("/api/cases?size=200", Map.class).get("items"))
+                .extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
+        // in a town without 村、社区、居委会 the 社区 stays a note, as before
+        assertThat(as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"新站路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"新站路 5 号","territory":"新桥镇","community":"新站网格"}}
+                """), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
     /** Without a 属地, or with the district itself, the case has no TERRITORY party. */
     @Test
     void aDistrictCaseInTheDistrictItselfHasNoTerritoryParty() {

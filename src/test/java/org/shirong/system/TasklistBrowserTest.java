@@ -498,6 +498,52 @@ class TasklistBrowserTest {
     }
 
     /**
+     * szreview-s60 S6: a unit's clerk opening, on a 390 px phone, the link of a task given to the unit (not yet claimed)
+     * landed on Tasklist's first filter, 我的待办 (0), whose 没有符合过滤条件的任务。 stood above the task: the first screen
+     * said there was nothing to do. The filters and the empty list now fold away while the task is open; a bar above the
+     * task says why and brings them back.
+     */
+    @Test
+    void onAPhoneATaskOpenedByLinkIsNotHeadedByAnEmptyList() throws IOException {
+        String taskId = assignedTo("pingan", "核查九亭大街夜间施工投诉", "两日内答复", LocalDate.now().plusDays(2).toString()).getId();
+        assertThat(taskService.createTaskQuery().taskAssignee("pingan1").count()).as("曹干事的我的待办为空").isZero();
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport(390, 844);
+                browser.login("pingan1", "demo");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                browser.visible(By.xpath("//h2[contains(text(),'核查九亭大街夜间施工投诉')]"));
+                WebElement bar = browser.visible(By.cssSelector(".shirong-list-folded-bar"));
+                assertThat(bar.getText()).contains("过滤器“我的待办”中没有任务，过滤器和任务列表已收起。").contains("显示过滤器和任务列表");
+                browser.screenshot("phone-task-by-link-list-folded");
+                // nothing on the screen says there is nothing to do; the task's name is on the first screen
+                assertThat(((JavascriptExecutor) browser.driver()).executeScript("""
+                        const shown = el => !!el && el.offsetParent !== null;
+                        const notice = document.querySelector('.column-center [cam-tasks] .well');
+                        const title = Array.from(document.querySelectorAll('[cam-tasklist-task] h2'))
+                            .find(h => h.textContent.includes('核查九亭大街夜间施工投诉'));
+                        const r = title.getBoundingClientRect();
+                        return {notice: shown(notice), filters: shown(document.querySelector('.column-left .task-filter')),
+                                title: r.top >= 0 && r.bottom <= window.innerHeight};"""))
+                        .isEqualTo(Map.of("notice", false, "filters", false, "title", true));
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("没有符合过滤条件的任务");
+
+                // the way back: the filters (with 本单位待办, where the task is) and the list return, the task stays open
+                browser.click(By.cssSelector(".shirong-list-show"));
+                assertThat(browser.visible(By.cssSelector(".column-center [cam-tasks] .well")).getText()).contains("没有符合过滤条件的任务");
+                browser.visible(By.cssSelector(".column-left .task-filter.active"));
+                assertThat(browser.driver().findElements(By.cssSelector(".shirong-list-folded-bar")))
+                        .noneMatch(WebElement::isDisplayed);
+                assertThat(browser.driver().getCurrentUrl()).contains("task=" + taskId);
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-task-by-link-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
      * A refused claim (the office claiming a unit's task) neither keeps 认领 disabled on the next task opened (Tasklist
      * re-enabled it only once an assignee changed) nor leaves its red error on screen once a later action succeeded
      * (claiming the office's own task): it would say the opposite of what just happened.
@@ -805,10 +851,15 @@ class TasklistBrowserTest {
 
     /** A 工作交办 of 九亭's office to 城管中队, started as the office's start form does; its 办理交办事项 task. */
     private Task assignedToChengguan(String title, String requirement, String dueDate) {
+        return assignedTo("chengguan", title, requirement, dueDate);
+    }
+
+    /** A 工作交办 of 九亭's office to one of its units, started as the office's start form does; its 办理交办事项 task. */
+    private Task assignedTo(String unitGroup, String title, String requirement, String dueDate) {
         String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
                 .setVariables(Map.of(
                         WorkAssignmentProcess.VAR_TITLE, title,
-                        WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
+                        WorkAssignmentProcess.VAR_UNIT_GROUP, unitGroup,
                         WorkAssignmentProcess.VAR_REQUIREMENT, requirement,
                         WorkAssignmentProcess.VAR_DUE_DATE, dueDate)).execute().getId();
         return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();

@@ -80,7 +80,83 @@ function showTask() {
   })();
 }
 
-window.addEventListener('hashchange', showTask);
+// A task opened by a link on a phone stood under the filter Tasklist chose first, which is often 我的待办 (0) with its
+// 没有符合过滤条件的任务。: the first screen said there was nothing to do. While a task is open and that filter's list
+// is empty, the filters and the list fold away; a bar above the task says so and brings them back (for this task).
+const FOLDED = 'shirong-list-folded';
+let listShownFor = null;
+
+function listIsEmpty() {
+  // Tasklist's own notice for a filter without tasks is a .well without a link (the one with 重置页码 means a page too far)
+  const notice = document.querySelector('.column-center [cam-tasks] .well');
+  return !!notice && !notice.querySelector('a') && !document.querySelector('.column-center [cam-tasks] ol.tasks-list');
+}
+
+function chosenFilter() {
+  const link = document.querySelector('.task-filters .task-filter.active h4.name a');
+  const text = link ? Array.from(link.childNodes).filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('') : '';
+  return text.trim();
+}
+
+function foldBar(column) {
+  let bar = column.querySelector(':scope > .shirong-list-folded-bar');
+  if (!bar) {
+    bar = document.createElement('div');
+    bar.className = 'shirong-list-folded-bar';
+    bar.setAttribute('role', 'note');
+    const text = document.createElement('span');
+    text.className = 'shirong-list-folded-text';
+    const show = document.createElement('button');
+    show.type = 'button';
+    show.className = 'btn btn-default shirong-list-show';
+    show.textContent = '显示过滤器和任务列表';
+    show.addEventListener('click', () => {
+      listShownFor = taskInAddress();
+      fold();
+      window.scrollTo(0, 0);
+    });
+    bar.append(text, show);
+    column.prepend(bar);
+  }
+  return bar;
+}
+
+function fold() {
+  const task = taskInAddress();
+  const column = document.querySelector('.column-right.task-details > .three-cols-layout-cell.content');
+  const folded = NARROW.matches && !!task && task !== listShownFor && !!column && listIsEmpty();
+  if (document.body.classList.contains(FOLDED) !== folded) {
+    document.body.classList.toggle(FOLDED, folded);
+  }
+  if (folded) {
+    const filter = chosenFilter();
+    const text = foldBar(column).querySelector('.shirong-list-folded-text');
+    const said = (filter ? `过滤器“${filter}”中` : '当前过滤器中') + '没有任务，过滤器和任务列表已收起。';
+    if (text.textContent !== said) {
+      text.textContent = said;
+    }
+  }
+}
+
+let foldPending = false;
+new MutationObserver(() => {
+  if (!foldPending) {
+    foldPending = true;
+    window.requestAnimationFrame(() => {
+      foldPending = false;
+      fold();
+    });
+  }
+}).observe(document.body, {childList: true, subtree: true});
+NARROW.addEventListener('change', fold);
+
+window.addEventListener('hashchange', () => {
+  if (taskInAddress() !== listShownFor) {
+    listShownFor = null;
+  }
+  fold();
+  showTask();
+});
 showTask();
 
 export default [];
