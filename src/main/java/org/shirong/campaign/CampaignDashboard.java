@@ -312,14 +312,15 @@ class CampaignDashboard {
      * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown;
      * {@code territoryDisputes}: a district campaign's open cases whose 属地 town answered 非本镇属地, awaiting the office's 核实属地;
      * {@code noticeReplies}: for each 通报, the units it named and whether each has sent its written report (sjreview-s57 D9);
-     * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing.
+     * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing;
+     * {@code comingUp}: 近期安排, each cycle's next run as the engine's timers hold it ({@link CampaignComingUp}).
      */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
             List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings,
             List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes, List<NoticeReplyBoard.Round> noticeReplies,
-            ReportCases reportCases) {
+            ReportCases reportCases, List<CampaignComingUp.ComingUp> comingUp) {
     }
 
     /**
@@ -382,6 +383,7 @@ class CampaignDashboard {
     private final ReportCaseTable reportCases;
     private final CampaignTemplates templates;
     private final CampaignCaseCounts caseCounts;
+    private final CampaignComingUp comingUp;
 
     /**
      * The active tasks of a user task ({@code taskKey}: 督办超期案件, 重新派遣案件) of the campaign's cases ({@code %s}: the
@@ -398,7 +400,8 @@ class CampaignDashboard {
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
             CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies,
             OfficeCaseTasks officeCaseTasks, ReportCaseTable reportCases, CampaignCaseCounts caseCounts,
-            CampaignTemplates templates) {
+            CampaignTemplates templates, CampaignComingUp comingUp) {
+        this.comingUp = comingUp;
         this.templates = templates;
         this.reportCases = reportCases;
         this.caseCounts = caseCounts;
@@ -543,7 +546,7 @@ class CampaignDashboard {
                 phaseRows.isEmpty() ? List.of()
                         : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
                 months(c), territoryDisputes.of(c, all, names, now), noticeReplies.of(c, now, town == null ? null : town.office()),
-                town != null || window.until().isAfter(now) ? null : reportCases(code, window));
+                town != null || window.until().isAfter(now) ? null : reportCases(code, window), comingUp.of(code, now, zone));
     }
 
     /**

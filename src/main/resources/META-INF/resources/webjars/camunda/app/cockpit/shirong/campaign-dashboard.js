@@ -718,6 +718,12 @@ function renderCampaign(node, d, documents) {
 
   node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动阶段'), timeline(d.phases, d.today)));
 
+  // 近期安排: each cycle's next run (例会、月报、检查、考核) as the engine's timers hold it (jtreview-s59 T4)
+  const comingUp = d.comingUp || [];
+  node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'coming-up'}, el('h3', null, '近期安排'),
+    comingUp.length ? el('ul', {class: 'shirong-coming-up'}, comingUp.map(c => el('li', {'data-cycle': c.cycleId}, c.text)))
+      : el('p', {class: 'shirong-muted'}, '本活动已没有待进行的例会、报告、检查或考核。')));
+
   // Which unit has not yet done which campaign task (认领、提交方案、报送 …), those past their deadline first.
   const openTasks = d.openTasks || [];
   node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'tasks'},
