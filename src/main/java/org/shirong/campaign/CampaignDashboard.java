@@ -356,9 +356,11 @@ class CampaignDashboard {
     /**
      * The cases behind a figure: {@code total} of them, the first {@value #LIST_LIMIT} (oldest first) in {@code cases};
      * {@code ledger}: the Excel ledger of the scope's cases (all its cases, not only this figure's; a participating
-     * town's own rows of it).
+     * town's own rows of it); {@code note}: for the figures of a ranking saved earlier (its 例会's, its 通报's), that the list
+     * is of the cases as they stand today, not as the saved ranking counted them (jtreview-s59 T12); null otherwise.
      */
-    record CaseList(String figure, String figureName, String scope, int total, int limit, List<ListedCase> cases, String ledger) {
+    record CaseList(String figure, String figureName, String scope, int total, int limit, List<ListedCase> cases, String ledger,
+            String note) {
     }
 
     private final CampaignRecords records;
@@ -739,8 +741,12 @@ class CampaignDashboard {
         String figureName = (monthly ? window.periodName() : "") + figure.label();
         String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
+        String note = figure.scoredFigure() == null ? null : scores.savedAt(c.tenantId(), code, window.periodCode())
+                .map(saved -> "考核排名是" + org.shirong.system.ChineseDates.MINUTE.format(saved.atZone(zone))
+                        + "保存的得分，此清单则按今日的案件情况列出：此后结案、延期等办理已计入，件数可能与排名中的不同。")
+                .orElse(null);
         return new CaseList(figure.name(), figureName, scope.isEmpty() ? "全部案件" : String.join(" · ", scope), matching.size(),
-                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), ledger);
+                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), ledger, note);
     }
 
     /**

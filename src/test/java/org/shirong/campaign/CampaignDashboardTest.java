@@ -716,8 +716,18 @@ class CampaignDashboardTest {
                 assertThat(caseNos(u, "SCORED_CLOSED")).hasSize(((Number) u.get("closedCount")).intValue());
                 assertThat(caseNos(u, "SCORED_OVERDUE")).hasSize(((Number) u.get("overdueCount")).intValue());
             }
+            assertThat(list("chuangban1", chengguan.get("cases") + "&figure=SCORED_DUE").get("note"))
+                    .as("scores computed now need no note").isNull();
+            // once the period's scores are saved (as its 例会 saves them), the lists say they are today's, not the saved ones
+            ClockUtil.setCurrentTime(Date.from(at("2024-12-04T09:00")));
+            unitScores.computeAndSave("jiuting", "DASHT5", "2024-11");
+            ClockUtil.setCurrentTime(Date.from(at("2024-12-05T10:00")));
+            assertThat(list("chuangban1", chengguan.get("cases") + "&figure=SCORED_DUE").get("note"))
+                    .isEqualTo("考核排名是2024年12月4日 09:00保存的得分，此清单则按今日的案件情况列出：此后结案、延期等办理已计入，件数可能与排名中的不同。");
         } finally {
             clear(jt, "DASHT5");
+            jdbc.update("delete from score_component where score_scope like '%DASHT5%'");
+            jdbc.update("delete from score_unit where score_scope like '%DASHT5%'");
             ClockUtil.reset();
         }
     }

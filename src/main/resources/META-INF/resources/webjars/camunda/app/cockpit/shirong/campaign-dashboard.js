@@ -371,6 +371,10 @@ function showList(panel, url, key, from) {
       from.scrollIntoView({block: 'center'});
       from.focus();
     }}, '返回表格')), status);
+    // a saved ranking's figures are listed as the cases stand today: said so (jtreview-s59 T12)
+    if (list.note) {
+      panel.insertBefore(el('p', {class: 'shirong-notice', 'data-list-note': 'true'}, list.note), status);
+    }
     const shown = list.cases.length;
     status.textContent = shown < list.total
       ? `共 ${list.total} 件，此处只列出最早的 ${shown} 件` + (list.ledger ? '；全部案件请下载台账（Excel）。' : '。')
