@@ -313,14 +313,15 @@ class CampaignDashboard {
      * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown;
      * {@code territoryDisputes}: a district campaign's open cases whose 属地 town answered 非本镇属地, awaiting the office's 核实属地;
      * {@code noticeReplies}: for each 通报, the units it named and whether each has sent its written report (sjreview-s57 D9);
-     * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing.
+     * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing;
+     * {@code comingUp}: 近期安排, each cycle's next run as the engine's timers hold it ({@link CampaignComingUp}).
      */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
             List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings,
             List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes, List<NoticeReplyBoard.Round> noticeReplies,
-            ReportCases reportCases) {
+            ReportCases reportCases, List<CampaignComingUp.ComingUp> comingUp) {
     }
 
     /**
@@ -356,9 +357,11 @@ class CampaignDashboard {
     /**
      * The cases behind a figure: {@code total} of them, the first {@value #LIST_LIMIT} (oldest first) in {@code cases};
      * {@code ledger}: the Excel ledger of the scope's cases (all its cases, not only this figure's; a participating
-     * town's own rows of it).
+     * town's own rows of it); {@code note}: for the figures of a ranking saved earlier (its 例会's, its 通报's), that the list
+     * is of the cases as they stand today, not as the saved ranking counted them (jtreview-s59 T12); null otherwise.
      */
-    record CaseList(String figure, String figureName, String scope, int total, int limit, List<ListedCase> cases, String ledger) {
+    record CaseList(String figure, String figureName, String scope, int total, int limit, List<ListedCase> cases, String ledger,
+            String note) {
     }
 
     private final CampaignRecords records;
@@ -383,6 +386,7 @@ class CampaignDashboard {
     private final ReportCaseTable reportCases;
     private final CampaignTemplates templates;
     private final CampaignCaseCounts caseCounts;
+    private final CampaignComingUp comingUp;
 
     /**
      * The active tasks of a user task ({@code taskKey}: 督办超期案件, 重新派遣案件) of the campaign's cases ({@code %s}: the
@@ -399,7 +403,8 @@ class CampaignDashboard {
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
             CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies,
             OfficeCaseTasks officeCaseTasks, ReportCaseTable reportCases, CampaignCaseCounts caseCounts,
-            CampaignTemplates templates) {
+            CampaignTemplates templates, CampaignComingUp comingUp) {
+        this.comingUp = comingUp;
         this.templates = templates;
         this.reportCases = reportCases;
         this.caseCounts = caseCounts;
@@ -544,7 +549,7 @@ class CampaignDashboard {
                 phaseRows.isEmpty() ? List.of()
                         : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
                 months(c), territoryDisputes.of(c, all, names, now), noticeReplies.of(c, now, town == null ? null : town.office()),
-                town != null || window.until().isAfter(now) ? null : reportCases(code, window));
+                town != null || window.until().isAfter(now) ? null : reportCases(code, window), comingUp.of(code, now, zone));
     }
 
     /**
@@ -737,8 +742,12 @@ class CampaignDashboard {
         String figureName = (monthly ? window.periodName() : "") + figure.label();
         String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
+        String note = figure.scoredFigure() == null ? null : scores.savedAt(c.tenantId(), code, window.periodCode())
+                .map(saved -> "考核排名是" + org.shirong.system.ChineseDates.MINUTE.format(saved.atZone(zone))
+                        + "保存的得分，此清单则按今日的案件情况列出：此后结案、延期等办理已计入，件数可能与排名中的不同。")
+                .orElse(null);
         return new CaseList(figure.name(), figureName, scope.isEmpty() ? "全部案件" : String.join(" · ", scope), matching.size(),
-                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), ledger);
+                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), ledger, note);
     }
 
     /**

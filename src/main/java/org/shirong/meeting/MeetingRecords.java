@@ -49,6 +49,14 @@ class MeetingRecords {
         jdbc.update("update meeting set process_instance_id = ? where meeting_key = ?", processInstanceId, key);
     }
 
+    /** The campaign's meetings convened to be held after {@code after}, soonest first: cycle, name, time and when convened. */
+    List<Meetings.Upcoming> upcoming(String campaignCode, Instant after) {
+        return jdbc.query("select cycle_id, meeting_name, meeting_at, convened_at from meeting where campaign_code = ?"
+                        + " and meeting_at > ? order by meeting_at", (rs, n) -> new Meetings.Upcoming(rs.getString(1),
+                        rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()),
+                campaignCode, Timestamp.from(after));
+    }
+
     /** The process instance of the meeting with the key, if it was convened (empty string while it is being started). */
     Optional<String> meetingInstance(String key) {
         return jdbc.query("select coalesce(process_instance_id, '') from meeting where meeting_key = ?",

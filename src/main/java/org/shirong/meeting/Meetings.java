@@ -47,6 +47,16 @@ public class Meetings {
     public record Convened(String meetingKey, String processInstanceId, boolean started) {
     }
 
+    /** A meeting convened (its notice and agenda sent out {@code convenedAt}) and not yet held: of the cycle {@code cycleId}. */
+    public record Upcoming(String cycleId, String meetingName, Instant meetingAt, Instant convenedAt) {
+    }
+
+    /** The campaign's meetings already convened that are still to be held after {@code after}, soonest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<Upcoming> upcoming(String campaignCode, Instant after) {
+        return records.upcoming(campaignCode, after);
+    }
+
     /**
      * Starts the meeting unless it was convened already; {@code scorePeriod} may be null (the month before the meeting),
      * else it is refused as {@link UnitScores#periodProblem} names it (a wrong format, or a year out of range);

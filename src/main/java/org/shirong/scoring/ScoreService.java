@@ -344,6 +344,15 @@ class ScoreService {
                 .orElseGet(() -> calculate(period, organization, scope));
     }
 
+    /** When the period's scores {@link #board} serves were saved; empty when it computes them now. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Instant> savedAt(ScorePeriod period, String scope) {
+        Instant end = period.end(zone);
+        boolean over = !ClockUtil.getCurrentTime().toInstant().isBefore(end);
+        return records.find(period, scope).map(b -> b.provisionalBefore(end)).filter(b -> !(b.provisional() && over))
+                .map(ScoreBoard::computedAt);
+    }
+
     /**
      * Enters (or replaces) a unit's points on one inspection score sheet for a period, as the campaign's inspection task
      * scored it; every item is checked against the sheet.

@@ -256,6 +256,15 @@ public class UnitScores {
     }
 
     /**
+     * When the period's ranking {@link #read} gives was saved (as its 例会 or 通报 saved it), empty when it is computed now:
+     * the lists behind its figures ({@link #casesBehind}) are counted now, and say so beside a saved ranking.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> savedAt(String organization, String campaignCode, String periodCode) {
+        return scores.savedAt(period(periodCode), ScoreService.scope(organization, campaignCode));
+    }
+
+    /**
      * What the 通报 heads the units it names for their scores with, as the rubric's {@code non-performing} names them:
      * 考核得分低于通报线（60 分）的单位 (九亭镇: {@code bottom: 0}), 考核排名后 3 名的单位, or both joined by 或.
      */

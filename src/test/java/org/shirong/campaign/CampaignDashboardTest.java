@@ -620,6 +620,63 @@ class CampaignDashboardTest {
         }
     }
 
+    /**
+     * 近期安排 (jtreview-s59 T4): a 九亭 campaign started on 8 December 2026 shows each cycle's next run as the engine's timers
+     * hold it — the 工作例会 of Sunday 20 December held on Monday 21 with its agenda out on Friday 18, the 月度工作报告 of
+     * 1 January (元旦) on 4 January, the 季度检查 of Sunday 10 January on 11 January, the 年度考核 on 20 December 2027 — each
+     * date the due date of the cycle's timer job; once the meeting's agenda has gone out, the convened meeting is the next.
+     */
+    @Test
+    void theDashboardShowsEachCyclesNextRunFromTheEnginesTimers() {
+        org.shirong.system.CampaignLeftovers.withdraw(jdbc, runtimeService);
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-08T10:00")));
+        try {
+            ResponseEntity<Map> created = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/campaigns",
+                    CampaignApiTest.json("{\"template\":\"jiuting-2023-standard-town\",\"code\":\"JT-2026-NEXT\",\"name\":\"九亭镇近期安排测试\"}"),
+                    Map.class);
+            assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+            String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-2026-NEXT")
+                    .processDefinitionKey(CampaignProcess.KEY).singleResult().getId();
+            runCampaignSteps(instance);
+
+            Map d = list("lingdao1", "/api/campaigns/JT-2026-NEXT/dashboard");
+            assertThat((List<Map>) d.get("comingUp")).extracting(c -> (String) c.get("text")).containsExactly(
+                    "下次工作例会：2026年12月21日（会议通知和议程将于2026年12月18日发出）",
+                    "下次月度工作报告：2027年1月4日", "下次季度检查：2027年1月11日", "下次年度考核：2027年12月20日");
+            // each date is the engine's: the timer jobs' due dates, the meeting's the day its agenda goes out
+            List<String> due = managementService.createJobQuery().processInstanceId(instance)
+                    .activityId(CampaignProcess.TIMER_CYCLE_DUE).timers().list().stream()
+                    .map(j -> LocalDate.ofInstant(j.getDuedate().toInstant(), SHANGHAI).toString()).sorted().toList();
+            assertThat(due).containsExactly("2026-12-18", "2027-01-04", "2027-01-11", "2027-12-20");
+
+            // the agenda goes out on the 18th: the meeting convened is the next, and its cycle's timer waits for January's
+            ClockUtil.setCurrentTime(Date.from(at("2026-12-18T09:00")));
+            managementService.createJobQuery().processInstanceId(instance).activityId(CampaignProcess.TIMER_CYCLE_DUE).timers()
+                    .duedateLowerThan(Date.from(at("2026-12-18T09:01"))).list().forEach(j -> managementService.executeJob(j.getId()));
+            runCampaignSteps(instance);
+            ClockUtil.setCurrentTime(Date.from(at("2026-12-18T10:00")));
+            assertThat((List<Map>) list("lingdao1", "/api/campaigns/JT-2026-NEXT/dashboard").get("comingUp"))
+                    .extracting(c -> (String) c.get("text")).first()
+                    .isEqualTo("下次工作例会：2026年12月21日（会议通知和议程已于2026年12月18日发出）");
+        } finally {
+            org.shirong.system.CampaignLeftovers.withdraw(jdbc, runtimeService);
+            jdbc.update("delete from meeting where campaign_code = 'JT-2026-NEXT'");
+            ClockUtil.reset();
+        }
+    }
+
+    /** Runs the campaign process's own asynchronous steps now due (计算下次时间, 召开会议), not its timers nor other processes. */
+    private void runCampaignSteps(String instance) {
+        for (int round = 0; round < 10; round++) {
+            List<org.camunda.bpm.engine.runtime.Job> steps = managementService.createJobQuery().processInstanceId(instance)
+                    .messages().list();
+            if (steps.isEmpty()) {
+                return;
+            }
+            steps.forEach(j -> managementService.executeJob(j.getId()));
+        }
+    }
+
     /** The cases of {@link #aPastMonthShowsItsMonthlyReportsCaseFiguresAndEachNumberListsItsCases}. */
     private void novemberCases(CampaignFixture jt) {
         clear(jt, "DASHT5");
@@ -659,8 +716,18 @@ class CampaignDashboardTest {
                 assertThat(caseNos(u, "SCORED_CLOSED")).hasSize(((Number) u.get("closedCount")).intValue());
                 assertThat(caseNos(u, "SCORED_OVERDUE")).hasSize(((Number) u.get("overdueCount")).intValue());
             }
+            assertThat(list("chuangban1", chengguan.get("cases") + "&figure=SCORED_DUE").get("note"))
+                    .as("scores computed now need no note").isNull();
+            // once the period's scores are saved (as its 例会 saves them), the lists say they are today's, not the saved ones
+            ClockUtil.setCurrentTime(Date.from(at("2024-12-04T09:00")));
+            unitScores.computeAndSave("jiuting", "DASHT5", "2024-11");
+            ClockUtil.setCurrentTime(Date.from(at("2024-12-05T10:00")));
+            assertThat(list("chuangban1", chengguan.get("cases") + "&figure=SCORED_DUE").get("note"))
+                    .isEqualTo("考核排名是2024年12月4日 09:00保存的得分，此清单则按今日的案件情况列出：此后结案、延期等办理已计入，件数可能与排名中的不同。");
         } finally {
             clear(jt, "DASHT5");
+            jdbc.update("delete from score_component where score_scope like '%DASHT5%'");
+            jdbc.update("delete from score_unit where score_scope like '%DASHT5%'");
             ClockUtil.reset();
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -110,10 +111,18 @@ class MonthlyReportPreviewTest {
             Instant until = from.atZone(SHANGHAI).plusMonths(1).toInstant();
             Instant now = ClockUtil.getCurrentTime().toInstant();
             assertThat(HtmlTables.rows(html, "cases")).as(period).isEqualTo(casesPerUnit(from, until));
+            // which figures are the month's and which stand as of the report's day (jtreview-s59 T5)
+            assertThat(html).as(period).contains("<p class=\"as-of-note\">口径：“案件办理情况”各数为" + name(period) + "内的件数",
+                    "为截至报告日（" + LocalDate.ofInstant(now, SHANGHAI).format(org.shirong.system.ChineseDates.DAY) + "）的情况");
             assertThat(HtmlTables.rows(html, "plan-items")).as(period)
                     .isEqualTo(planItems(HtmlTables.rows(html, "plan-items"), until.isAfter(now) ? now : until));
         }
         assertThat(documents.list("DOCPV")).as("a preview is never stored").isEmpty();
+    }
+
+    private static String name(String month) {
+        java.time.YearMonth m = java.time.YearMonth.parse(month);
+        return m.getYear() + "年" + m.getMonthValue() + "月";
     }
 
     /**

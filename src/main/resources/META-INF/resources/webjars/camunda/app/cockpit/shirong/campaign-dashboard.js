@@ -371,6 +371,10 @@ function showList(panel, url, key, from) {
       from.scrollIntoView({block: 'center'});
       from.focus();
     }}, '返回表格')), status);
+    // a saved ranking's figures are listed as the cases stand today: said so (jtreview-s59 T12)
+    if (list.note) {
+      panel.insertBefore(el('p', {class: 'shirong-notice', 'data-list-note': 'true'}, list.note), status);
+    }
     const shown = list.cases.length;
     status.textContent = shown < list.total
       ? `共 ${list.total} 件，此处只列出最早的 ${shown} 件` + (list.ledger ? '；全部案件请下载台账（Excel）。' : '。')
@@ -717,6 +721,12 @@ function renderCampaign(node, d, documents) {
     (d.calendarWarnings || []).map(text => el('p', {class: 'alert alert-warning shirong-calendar-warning', role: 'alert'}, text))));
 
   node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动阶段'), timeline(d.phases, d.today)));
+
+  // 近期安排: each cycle's next run (例会、月报、检查、考核) as the engine's timers hold it (jtreview-s59 T4)
+  const comingUp = d.comingUp || [];
+  node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'coming-up'}, el('h3', null, '近期安排'),
+    comingUp.length ? el('ul', {class: 'shirong-coming-up'}, comingUp.map(c => el('li', {'data-cycle': c.cycleId}, c.text)))
+      : el('p', {class: 'shirong-muted'}, '本活动已没有待进行的例会、报告、检查或考核。')));
 
   // Which unit has not yet done which campaign task (认领、提交方案、报送 …), those past their deadline first.
   const openTasks = d.openTasks || [];
