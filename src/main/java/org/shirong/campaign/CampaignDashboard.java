@@ -617,8 +617,9 @@ class CampaignDashboard {
         List<String> others = new java.util.ArrayList<>(read.provisional() ? List.of() : noticeUnits.othersNamed(c.code(), read).reasons());
         // the units the 通报 names for their 协办 (sjreview-s57 D7), by the rule it names them with
         cooperation.named().forEach(u -> others.add(u.unitName() + "：未完成协办 " + u.notDone() + " 件"));
-        // a 通报 issued by a meeting that ranks no unit names none for its score (diffreview-s60 R1)
-        java.util.Optional<String> unranked = issued ? noticeUnits.unranked(c.code(), window.periodCode()) : java.util.Optional.empty();
+        // a 通报 issued, or to be issued, by a meeting that ranks no unit names none for its score (diffreview-s60 R1)
+        java.util.Optional<String> unranked = read.provisional() ? java.util.Optional.empty()
+                : noticeUnits.unranked(c.code(), window.periodCode());
         UnitScores.PeriodScores current = (unranked.isPresent() ? read.unranked(unranked.get()) : issued ? read : read.beforeNotice())
                 .alsoNaming(read.provisional() ? List.of() : others, issued);
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
