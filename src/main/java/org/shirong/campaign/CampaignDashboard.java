@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -46,6 +45,7 @@ import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
+import org.shirong.system.EngineTableNames;
 import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -378,7 +378,7 @@ class CampaignDashboard {
     private final WorkingCalendar calendar;
     private final OfficeCaseTasks officeCaseTasks;
     private final TaskService taskService;
-    private final ManagementService managementService;
+    private final EngineTableNames tables;
     private final SystemAccess systemAccess;
     private final RankingNotices notices;
     private final CaseHolders holders;
@@ -399,7 +399,7 @@ class CampaignDashboard {
 
     CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
             UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
-            WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
+            WorkingCalendar calendar, TaskService taskService, EngineTableNames tables, SystemAccess systemAccess,
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
             CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies,
             OfficeCaseTasks officeCaseTasks, ReportCaseTable reportCases, CampaignCaseCounts caseCounts,
@@ -417,7 +417,7 @@ class CampaignDashboard {
         this.noticeUnits = noticeUnits;
         this.periods = periods;
         this.taskService = taskService;
-        this.managementService = managementService;
+        this.tables = tables;
         this.systemAccess = systemAccess;
         this.records = records;
         this.planItems = planItems;
@@ -623,8 +623,9 @@ class CampaignDashboard {
         List<String> others = new java.util.ArrayList<>(read.provisional() ? List.of() : noticeUnits.othersNamed(c.code(), read).reasons());
         // the units the 通报 names for their 协办 (sjreview-s57 D7), by the rule it names them with
         cooperation.named().forEach(u -> others.add(NoticeOthers.line(u.unitName(), u.reason())));
-        // a 通报 issued by a meeting that ranks no unit names none for its score (diffreview-s60 R1)
-        java.util.Optional<String> unranked = issued ? noticeUnits.unranked(c.code(), window.periodCode()) : java.util.Optional.empty();
+        // a 通报 issued, or to be issued, by a meeting that ranks no unit names none for its score (diffreview-s60 R1)
+        java.util.Optional<String> unranked = read.provisional() ? java.util.Optional.empty()
+                : noticeUnits.unranked(c.code(), window.periodCode());
         UnitScores.PeriodScores current = (unranked.isPresent() ? read.unranked(unranked.get()) : issued ? read : read.beforeNotice())
                 .alsoNaming(read.provisional() ? List.of() : others, issued);
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
@@ -977,7 +978,7 @@ class CampaignDashboard {
             return Map.of();
         }
         List<Task> waiting = systemAccess.run(() -> taskService.createNativeTaskQuery().sql(TASKS_WAITING
-                .formatted(managementService.getTableName(Task.class))).parameter("taskKey", taskKey)
+                .formatted(tables.of(Task.class))).parameter("taskKey", taskKey)
                 .parameter("campaign", c.code()).list());
         Map<String, Instant> since = new HashMap<>();
         waiting.stream().filter(t -> open.contains(t.getProcessInstanceId())).forEach(t -> since.merge(

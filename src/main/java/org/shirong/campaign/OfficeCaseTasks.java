@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.shirong.campaign.CampaignDashboard.OpenTask;
@@ -18,7 +17,7 @@ import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.RectificationProcess;
 import org.shirong.system.ChineseDates;
-import org.shirong.system.SystemAccess;
+import org.shirong.system.EngineTableNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,16 +47,12 @@ class OfficeCaseTasks {
     }
 
     private final JdbcTemplate jdbc;
-    private final ManagementService managementService;
-    private final SystemAccess systemAccess;
+    private final EngineTableNames tables;
     private final Organizations organizations;
-    private volatile String sql;
 
-    OfficeCaseTasks(JdbcTemplate jdbc, ManagementService managementService, SystemAccess systemAccess,
-            Organizations organizations) {
+    OfficeCaseTasks(JdbcTemplate jdbc, EngineTableNames tables, Organizations organizations) {
         this.jdbc = jdbc;
-        this.managementService = managementService;
-        this.systemAccess = systemAccess;
+        this.tables = tables;
         this.organizations = organizations;
     }
 
@@ -87,15 +82,9 @@ class OfficeCaseTasks {
         return byGroup;
     }
 
-    /** The query with the engine's table names, asked once on Shirong's behalf (the engine lets only admins ask). */
+    /** The query with the engine's table names. */
     private String sql() {
-        String text = sql;
-        if (text == null) {
-            text = systemAccess.run(() -> TASKS.formatted(managementService.getTableName(Task.class),
-                    managementService.getTableName(IdentityLinkEntity.class)));
-            sql = text;
-        }
-        return text;
+        return TASKS.formatted(tables.of(Task.class), tables.of(IdentityLinkEntity.class));
     }
 
     private static Date date(Timestamp at) {

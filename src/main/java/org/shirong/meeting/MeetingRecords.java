@@ -34,6 +34,10 @@ class MeetingRecords {
             String scorePeriod) {
     }
 
+    /** A meeting started: its process instance, the period it was convened to score (null: the month before it), its time. */
+    record Started(String processInstanceId, String scorePeriod, Instant meetingAt) {
+    }
+
     /** A participating unit of a campaign. */
     record CampaignUnit(String groupId, String name) {
     }
@@ -74,6 +78,13 @@ class MeetingRecords {
                 key, d.no(), d.content(), d.kind(), d.unit(), d.due().isEmpty() ? null : Date.valueOf(LocalDate.parse(d.due())),
                 d.isCase() ? d.category() : null, d.isCase() ? d.address() : null, outcome.caseNo(),
                 outcome.assignmentInstanceId(), Timestamp.from(now));
+    }
+
+    /** The campaign's meetings whose process has started, earliest first. */
+    List<Started> started(String campaignCode) {
+        return jdbc.query("select process_instance_id, score_period, meeting_at from meeting where campaign_code = ?"
+                + " and process_instance_id is not null order by meeting_at, meeting_key",
+                (rs, n) -> new Started(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), campaignCode);
     }
 
     /** The campaign's 通报, oldest first. */

@@ -7,10 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.task.Task;
 import org.shirong.organization.Organizations;
-import org.shirong.system.SystemAccess;
+import org.shirong.system.EngineTableNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,26 +25,13 @@ import org.springframework.stereotype.Component;
 public class CaseHolders {
 
     private final JdbcTemplate jdbc;
-    private final ManagementService management;
-    private final SystemAccess systemAccess;
+    private final EngineTableNames tables;
     private final Organizations organizations;
-    private volatile String taskTable;
 
-    public CaseHolders(JdbcTemplate jdbc, ManagementService management, SystemAccess systemAccess, Organizations organizations) {
+    public CaseHolders(JdbcTemplate jdbc, EngineTableNames tables, Organizations organizations) {
         this.jdbc = jdbc;
-        this.management = management;
-        this.systemAccess = systemAccess;
+        this.tables = tables;
         this.organizations = organizations;
-    }
-
-    /** The engine's task table, with its prefix: asked once, on Shirong's behalf (the engine lets only admins ask). */
-    private String taskTable() {
-        String table = taskTable;
-        if (table == null) {
-            table = systemAccess.run(() -> management.getTableName(Task.class));
-            taskTable = table;
-        }
-        return table;
     }
 
     /**
@@ -53,7 +39,7 @@ public class CaseHolders {
      * active (the engine's task table, same database).
      */
     public String awaitingRedispatchSql(String alias) {
-        return alias + ".process_instance_id in (select t.PROC_INST_ID_ from " + taskTable()
+        return alias + ".process_instance_id in (select t.PROC_INST_ID_ from " + tables.of(Task.class)
                 + " t where t.TASK_DEF_KEY_ = '" + RectificationProcess.TASK_REDISPATCH + "' and t.SUSPENSION_STATE_ = 1)";
     }
 

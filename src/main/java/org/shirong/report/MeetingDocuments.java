@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.scoring.UnitScores;
+import org.shirong.system.SystemAccess;
 import org.shirong.scoring.UnitScores.PeriodScores;
 import org.springframework.stereotype.Service;
 
@@ -33,11 +34,15 @@ public class MeetingDocuments {
     private final UnitScores scores;
     private final NoticeNamedUnits named;
     private final HistoryService history;
+    private final SystemAccess systemAccess;
+    private final PeriodMeetings periodMeetings;
 
     MeetingDocuments(DocumentModels models, DocumentTemplates templates, CampaignDocuments documents, UnitScores scores,
-            NoticeNamedUnits named, HistoryService history) {
+            NoticeNamedUnits named, HistoryService history, SystemAccess systemAccess, PeriodMeetings periodMeetings) {
         this.named = named;
         this.history = history;
+        this.systemAccess = systemAccess;
+        this.periodMeetings = periodMeetings;
         this.models = models;
         this.templates = templates;
         this.documents = documents;
@@ -70,13 +75,17 @@ public class MeetingDocuments {
 
     /**
      * The agenda; {@code unranked}, when not null, says why the meeting ranks no unit (its cycle's score-phases): the agenda
-     * gives it in place of the ranking and the units to 通报.
+     * gives it in place of the ranking and the units to 通报. So it does, with when and by whom it was issued, when the
+     * period's 通报 is out and was issued by a meeting that ranks no unit ({@link #unranked}).
      */
     public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, IssuedNotice issued, String processInstanceId,
             String unranked) {
         Map<String, Object> model = meetingModel(meeting);
         if (unranked != null) {
             model.put("unranked", unranked);
+        } else if (issued != null) {
+            // the period's 通报, out already, may have been issued by a meeting that ranks no unit: no ranking, as it
+            unranked(meeting.campaignCode(), periodScores.periodCode()).ifPresent(why -> model.put("unranked", why));
         }
         models.addProgress(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores);
         Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -151,15 +160,29 @@ public class MeetingDocuments {
 
     /**
      * Why the campaign's 通报 of the period, issued by a meeting that ranks no unit, names no unit for its score, as it
-     * printed it ({@code …本期不排名，不因考核得分通报单位。}); empty when it ranks or is not issued. Read from the issuing
-     * meeting's {@value #UNRANKED_VARIABLE}, the sentence the 通报 was rendered with, so that the 考核得分 Excel and the
-     * 驾驶舱 name no unit for its score either (diffreview-s60 R1).
+     * printed it ({@code …本期不排名，不因考核得分通报单位。}); before it is issued, as it will print it: when every meeting
+     * convened to score the period ranks no unit (the earliest one's sentence); empty when it ranks or no meeting of the
+     * period was convened. Read from the meetings' {@value #UNRANKED_VARIABLE}, the sentence the 通报 is rendered with, so
+     * that the 考核得分 Excel, {@code GET /api/scores}, the 驾驶舱 and a later agenda name no unit for its score either
+     * (diffreview-s60 R1). Read on Shirong's behalf: the inspectors who read the 驾驶舱 may not read the meetings' history.
      */
     public Optional<String> unranked(String campaignCode, String periodCode) {
-        return issued(campaignCode, periodCode).map(StoredDocument::processInstanceId)
-                .flatMap(pi -> history.createHistoricVariableInstanceQuery().processInstanceId(pi)
-                        .variableName(UNRANKED_VARIABLE).listPage(0, 1).stream().findFirst())
-                .map(v -> v.getValue()).filter(String.class::isInstance).map(v -> noticeWording((String) v));
+        Optional<StoredDocument> issued = issued(campaignCode, periodCode);
+        List<String> meetings = issued.isPresent()
+                ? java.util.stream.Stream.ofNullable(issued.get().processInstanceId()).toList()
+                : periodMeetings.convened(campaignCode, periodCode);
+        if (meetings.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> why = new HashMap<>();
+        systemAccess.run(() -> history.createHistoricVariableInstanceQuery().processInstanceIdIn(meetings.toArray(String[]::new))
+                .variableName(UNRANKED_VARIABLE).list()).forEach(v -> {
+                    if (v.getValue() instanceof String text) {
+                        why.put(v.getProcessInstanceId(), text);
+                    }
+                });
+        return meetings.stream().allMatch(why::containsKey) ? Optional.of(noticeWording(why.get(meetings.get(0))))
+                : Optional.empty();
     }
 
     /** The campaign's 通报 of the period, once issued. */

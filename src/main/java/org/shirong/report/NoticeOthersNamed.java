@@ -18,6 +18,11 @@ class NoticeOthersNamed implements NoticeOthers {
     }
 
     @Override
+    public java.util.Optional<String> unranked(String campaignCode, String periodCode) {
+        return documents.unranked(campaignCode, periodCode);
+    }
+
+    @Override
     public Others of(String campaignCode, String periodCode, boolean provisional) {
         if (provisional) {
             return Others.NONE;

@@ -68,4 +68,12 @@ public interface NoticeOthers {
 
     /** What the campaign's 通报 of {@code periodCode} names (or would name) besides its ranking; none while it runs. */
     Others of(String campaignCode, String periodCode, boolean provisional);
+
+    /**
+     * Why the campaign's 通报 of {@code periodCode} names no unit for its score, as it prints (or will print) it: it is issued
+     * by a meeting that ranks no unit; empty when it ranks ({@link Others#unranked}, without the rest).
+     */
+    default java.util.Optional<String> unranked(String campaignCode, String periodCode) {
+        return java.util.Optional.empty();
+    }
 }

@@ -53,11 +53,13 @@ class ScoreController {
     /**
      * {@code provisional}: the period had not ended when the scores were computed, so no unit is named (暂定);
      * {@code noticeIssued}: false for a campaign whose 通报 of the period was not issued, when {@code nonPerformingUnits}
-     * are 列入通报范围 and {@code notice} says so.
+     * are 列入通报范围 and {@code notice} says so; {@code unranked}: why the campaign's 通报 of the period, issued (or to be
+     * issued) by a meeting that ranks no unit, names no unit for its score (null when it ranks): {@code notice} is then
+     * that sentence and {@code nonPerformingUnits} is empty, as the 通报 prints no ranking (diffreview-s60).
      */
     record ScoresView(String period, String periodName, LocalDate from, LocalDate to, String campaign, boolean stored,
             boolean provisional, Instant computedAt, List<RankView> ranking, List<NoCasesView> noCases, List<String> nonPerformingUnits,
-            String notice, CooperationBoard cooperation, TerritoryBoard territories, boolean noticeIssued) {
+            String notice, CooperationBoard cooperation, TerritoryBoard territories, boolean noticeIssued, String unranked) {
     }
 
     /** Stored scores if the period was computed and saved, else computed now (and not saved). */
@@ -76,11 +78,11 @@ class ScoreController {
                         u.indicators().caseCount() == 0 ? "本期无可计分项" : "应结案件均已挂账", u.inspectionScore(), u.indicators(),
                         appeals(u.indicators())))
                         .toList(),
-                board.nonPerformingUnits(), resolved.notice(scores.zone()),
+                resolved.unranked() != null ? List.of() : board.nonPerformingUnits(), resolved.notice(scores.zone()),
                 // a campaign's view counts the 协办 on the campaign's cases (属地街镇配合, sjreview-s57 D7), as its 通报 does;
                 // a district campaign's view ranks the towns on the campaign's cases located in them
                 scores.cooperation(p, own, wholeOrganization ? null : board.scope()),
-                scores.territories(p, own, wholeOrganization ? null : board.scope()), resolved.noticeIssued());
+                scores.territories(p, own, wholeOrganization ? null : board.scope()), resolved.noticeIssued(), resolved.unranked());
     }
 
     private static RankView rank(UnitScore u) {

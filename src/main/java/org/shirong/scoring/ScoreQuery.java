@@ -12,6 +12,7 @@ import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.TextInput;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +31,18 @@ class ScoreQuery {
     /**
      * The board asked for; {@code wholeOrganization} when no campaign narrows it; {@code noticeIssued} false for a
      * campaign whose 通报 of the period was not issued (锦溪镇 通报s quarterly, never monthly; 九亭镇 at its 例会): its units
-     * below the line are then only 列入通报范围, as the 驾驶舱 and the monthly report say (jxreview-s55 J2).
+     * below the line are then only 列入通报范围, as the 驾驶舱 and the monthly report say (jxreview-s55 J2); {@code unranked}:
+     * why the campaign's 通报 of the period, issued (or to be issued) by a meeting that ranks no unit, names no unit for its
+     * score (null when it ranks, for a whole organisation and while the period runs).
      */
-    record Resolved(String organization, ScorePeriod period, ScoreBoard board, boolean wholeOrganization, boolean noticeIssued) {
+    record Resolved(String organization, ScorePeriod period, ScoreBoard board, boolean wholeOrganization, boolean noticeIssued,
+            String unranked) {
 
-        /** The 通报 sentence of the board, worded as {@link #noticeIssued} allows. */
+        /** The 通报 sentence of the board, worded as {@link #noticeIssued} allows; {@link #unranked}'s when it ranks no unit. */
         String notice(java.time.ZoneId zone) {
+            if (unranked != null) {
+                return unranked;
+            }
             String text = ScoreNotice.text(board, zone);
             return noticeIssued ? text : ScoreNotice.beforeNotice(text);
         }
@@ -48,8 +55,11 @@ class ScoreQuery {
     private final Organizations organizations;
     private final CampaignPeriods campaignPeriods;
 
+    private final ObjectProvider<NoticeOthers> noticeOthers;
+
     ScoreQuery(ScoreService scores, CallerOrganization callerOrganization, CampaignOrganizations campaigns, DateWindow dates,
-            Organizations organizations, CampaignPeriods campaignPeriods) {
+            Organizations organizations, CampaignPeriods campaignPeriods, ObjectProvider<NoticeOthers> noticeOthers) {
+        this.noticeOthers = noticeOthers;
         this.scores = scores;
         this.campaignPeriods = campaignPeriods;
         this.organizations = organizations;
@@ -83,7 +93,10 @@ class ScoreQuery {
                     + district + "活动的街镇在通报印发后才能查看该期的考核得分（驾驶舱中的考核排名同样如此）");
         }
         boolean whole = scope.startsWith(ScoreService.ORGANIZATION_SCOPE);
-        return new Resolved(own, p, scores.board(p, own, scope), whole, whole || campaigns.rankingPublished(scope, p.code()));
+        ScoreBoard board = scores.board(p, own, scope);
+        NoticeOthers others = noticeOthers.getIfAvailable();
+        String unranked = whole || board.provisional() || others == null ? null : others.unranked(scope, p.code()).orElse(null);
+        return new Resolved(own, p, board, whole, whole || campaigns.rankingPublished(scope, p.code()), unranked);
     }
 
     /**

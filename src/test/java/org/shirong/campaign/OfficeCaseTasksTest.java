@@ -22,6 +22,7 @@ import org.shirong.campaign.CampaignDashboard.OpenTask;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.RectificationProcess;
+import org.shirong.system.EngineTableNames;
 import org.shirong.system.StandaloneEngines;
 import org.shirong.system.StatementCounter;
 import org.shirong.system.SystemAccess;
@@ -83,8 +84,8 @@ class OfficeCaseTasksTest {
             caseAt(engine, jdbc, "OCT", "CLOSED", "C8", RectificationProcess.TASK_SUPERVISE, "jtchengguan", soon);
             caseAt(engine, jdbc, "OTHER", "OPEN", "C9", RectificationProcess.TASK_SUPERVISE, "jtchengguan", soon);
 
-            OfficeCaseTasks tasks = new OfficeCaseTasks(new JdbcTemplate(dataSource), engine.getManagementService(),
-                    new SystemAccess(engine.getIdentityService()), ORGANIZATIONS);
+            OfficeCaseTasks tasks = new OfficeCaseTasks(new JdbcTemplate(dataSource), new EngineTableNames(
+                    engine.getManagementService(), new SystemAccess(engine.getIdentityService())), ORGANIZATIONS);
             Campaign campaign = new Campaign("OCT", "办公室待办测试", "t", "t", null, "RUNNING", 1, "demo", now, null, TENANT);
             tasks.of(campaign, now, SHANGHAI);
             Thread test = Thread.currentThread();

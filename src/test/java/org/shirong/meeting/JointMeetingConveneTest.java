@@ -795,6 +795,18 @@ class JointMeetingConveneTest {
                 null, "镇政府三楼会议室", unranked).processInstanceId();
         meetingFixture.runJobs(pi);
         assertThat(agendaHtml("MEETTEST/weekly/20261203T0600Z")).contains(unranked).doesNotContain("class=\"ranking\"");
+        String unrankedNotice = "2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不因考核得分通报单位。";
+        // before its 通报 is out, the Excel, GET /api/scores and the 驾驶舱 say what it will: 城管中队 is not 列入通报范围
+        XlsxDownload before = scoresExcel();
+        assertThat(before.data().stream().filter(r -> "城管中队".equals(before.text(r, "单位"))).map(r -> before.text(r, "列入通报范围")
+                + "：" + before.text(r, "列入原因")).toList()).containsExactly("否：");
+        assertThat(before.rows().get(before.rows().size() - 1).getCell(0).getText()).startsWith(unrankedNotice);
+        Map<?, ?> scoresBefore = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/scores?period=2026-11&campaign=" + CAMPAIGN,
+                Map.class);
+        assertThat(scoresBefore.get("unranked")).isEqualTo(unrankedNotice);
+        assertThat(scoresBefore.get("notice")).isEqualTo(unrankedNotice);
+        assertThat((List<?>) scoresBefore.get("nonPerformingUnits")).isEmpty();
+        assertThat(namedInDashboard("chuangban1", "城管中队")).as("驾驶舱 before the 通报").isFalse();
         held(pi);
         taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId(), Map.of(VAR_MINUTES,
                 "环卫所未报送月报。", VAR_ATTENDEES, SpinValues.jsonValue("[\"huanwei\"]").create(),
@@ -818,11 +830,29 @@ class JointMeetingConveneTest {
         assertThat(table.rows().get(table.rows().size() - 1).getCell(0).getText()).as("the sheet's note")
                 .startsWith("2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不因考核得分通报单位。")
                 .contains("另通报：环卫所").doesNotContain("城管中队");
-        Map<?, ?> ranking = (Map<?, ?>) rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+        // read on Shirong's behalf: 督导检查组 reads the 驾驶舱 but not the meetings' history (no READ_HISTORY)
+        assertThat(namedInDashboard("ducha1", "城管中队")).as("驾驶舱 of an inspector after the 通报").isFalse();
+        Map<?, ?> ranking = (Map<?, ?>) rest.withBasicAuth("ducha1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
                 + "/dashboard?period=2026-11", Map.class).get("ranking");
-        assertThat((List<?>) ranking.get("units")).filteredOn(u -> "城管中队".equals(((Map<?, ?>) u).get("unitName")))
-                .singleElement().satisfies(u -> assertThat(((Map<?, ?>) u).get("named")).isEqualTo(false));
         assertThat((String) ranking.get("notice")).contains("本期不排名，不因考核得分通报单位。").doesNotContain("城管中队");
+        assertThat(rest.withBasicAuth("chuangban1", "demo").getForObject("/api/scores?period=2026-11&campaign=" + CAMPAIGN,
+                Map.class).get("unranked")).isEqualTo(unrankedNotice);
+
+        // a later meeting of the month, convened without a reason of its own, prints no ranking either: the 通报 printed none
+        String later = convene("2026-12-17T14:00");
+        meetingFixture.runJobs(later);
+        StoredDocument agenda = documents.find(CAMPAIGN, "agenda/MEETTEST/weekly/20261217T0600Z").orElseThrow();
+        String laterAgenda = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/documents/" + agenda.id(), String.class);
+        assertThat(laterAgenda).contains(unrankedNotice, "2026年11月的通报已于", "本次会议不再重复通报")
+                .doesNotContain("class=\"ranking\"", "参加排名");
+    }
+
+    /** Whether the 驾驶舱's ranking of November, as {@code user} reads it, marks {@code unit} 通报 (or 列入通报范围). */
+    private Boolean namedInDashboard(String user, String unit) {
+        Map<?, ?> ranking = (Map<?, ?>) rest.withBasicAuth(user, "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/dashboard?period=2026-11", Map.class).get("ranking");
+        return (Boolean) ((List<?>) ranking.get("units")).stream().map(u -> (Map<?, ?>) u).filter(u -> unit.equals(u.get("unitName")))
+                .findFirst().orElseThrow(() -> new AssertionError(unit + " not in " + ranking)).get("named");
     }
 
     /**

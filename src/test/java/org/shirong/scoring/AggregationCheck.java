@@ -142,7 +142,8 @@ final class AggregationCheck {
         IdentityService identity = context.getBean(IdentityService.class);
         ScoreController controller = new ScoreController(perCase, identity, new ScoreQuery(perCase,
                 context.getBean(CallerOrganization.class), context.getBean(CampaignOrganizations.class),
-                context.getBean(DateWindow.class), context.getBean(Organizations.class), context.getBean(CampaignPeriods.class)));
+                context.getBean(DateWindow.class), context.getBean(Organizations.class), context.getBean(CampaignPeriods.class),
+                context.getBeanProvider(NoticeOthers.class)));
         identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
                 identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
         try {

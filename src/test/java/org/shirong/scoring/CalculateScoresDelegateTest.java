@@ -78,8 +78,8 @@ class CalculateScoresDelegateTest {
                 unit("huanwei", "环卫所", GroupType.UNIT), unit("chengguan", "城管中队", GroupType.UNIT),
                 unit("nongfu", "农副公司", GroupType.UNIT), unit("lvrong", "绿容所", GroupType.UNIT)));
         ScoreService service = new ScoreService(new ScoringFacts(jdbc,
-                new org.shirong.rectification.CaseHolders(jdbc, processEngine.getManagementService(),
-                        new org.shirong.system.SystemAccess(processEngine.getIdentityService()), jiuting)), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
+                new org.shirong.rectification.CaseHolders(jdbc, new org.shirong.system.EngineTableNames(processEngine.getManagementService(),
+                        new org.shirong.system.SystemAccess(processEngine.getIdentityService())), jiuting)), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
                 new RubricLoader(new ScoringProperties("scoring.yaml")), organization, jiuting, WorkingCalendar.bundled(),
                 new org.shirong.rectification.CaseParties(jdbc),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(ZoneFacts.class),
