@@ -792,7 +792,8 @@ class CampaignBrowserTest {
      * 锦溪's 编写整治案件和台帐 on a phone whose browser is English: its file inputs said the browser's own "Choose File / No
      * file chosen". Each attachment is a 选择文件 button with 未选择文件 beside it, then the chosen file's name; the input
      * itself is reached by Tab (the button shows the focus) and is named and described in Chinese to a screen reader; the
-     * chosen file is handed in with the task.
+     * chosen file is handed in with the task. 完成 with nothing filled in names each missing field; a 12 MP phone photo is
+     * shrunk on the phone and a PDF over 5 MB is left out with its reason beside it (jtphone-s61 F1, F4).
      */
     @Test
     void aCampaignTasksAttachmentsAreChosenInChineseOnAPhone() throws IOException {
@@ -816,6 +817,8 @@ class CampaignBrowserTest {
         }
         Path ledger = Files.createTempDirectory("shirong-attachment").resolve("河道整治台帐.pdf");
         Files.write(ledger, CampaignDriver.PDF);
+        Path photo = TasklistBrowser.phonePhoto(ledger.resolveSibling("签订的责任书.jpg"));
+        Path scan = Files.write(ledger.resolveSibling("河道整治台帐扫描件.pdf"), java.util.Arrays.copyOf(CampaignDriver.PDF, 6_000_000));
         String task = "http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId;
 
         try (TasklistBrowser browser = TasklistBrowser.open(port, "en-US", "en-US,en")) {
@@ -844,6 +847,11 @@ class CampaignBrowserTest {
 
                 browser.assertNoEnglish("campaign-task-attachments-phone");
 
+                // jtphone-s61 F4: 完成 with nothing filled in says under each field what is missing (HTML required greyed 完成 out)
+                browser.complete();
+                assertThat(browser.visible(By.id("resultMissing")).getText()).isEqualTo("请填写办理情况。");
+                assertThat(browser.visible(By.id("attachmentMissing")).getText()).startsWith("请上传附件：");
+
                 browser.driver().findElement(By.id("result")).sendKeys("已建立河道整治台帐", org.openqa.selenium.Keys.TAB);
                 assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("attachment1");
                 assertThat(browser.driver().findElement(By.id("attachment1Choose")).getCssValue("outline-style"))
@@ -853,6 +861,16 @@ class CampaignBrowserTest {
                 browser.until(d -> d.findElement(By.id("attachment1Name")).getText().equals("河道整治台帐.pdf"));
                 assertThat(accessible(browser, "#attachment1").get("description")).startsWith("河道整治台帐.pdf ");
                 assertThat(browser.driver().findElement(By.id("attachment2Name")).getText()).isEqualTo("未选择文件");
+
+                // jtphone-s61 F1: a 12 MP phone photo (over the 5 MB a file may have) is shrunk on the phone; a 6 MB PDF is
+                // left out at once, named beside its button; what was typed stays and 完成 goes through
+                browser.driver().findElement(By.id("attachment2")).sendKeys(photo.toAbsolutePath().toString());
+                browser.until(d -> d.findElement(By.id("attachment2Name")).getText().startsWith("签订的责任书.jpg（已压缩："));
+                browser.driver().findElement(By.id("attachment3")).sendKeys(scan.toAbsolutePath().toString());
+                assertThat(browser.visible(By.id("attachment3Problem")).getText())
+                        .isEqualTo("附件（第 3 个）“河道整治台帐扫描件.pdf”有 6.0 MB，超过每个文件 5 MB 的上限，未放入。请压缩或拆分后重新选择。");
+                assertThat(browser.driver().findElement(By.id("attachment3Name")).getText()).isEqualTo("未选择文件");
+                assertThat(browser.driver().findElement(By.id("result")).getAttribute("value")).isEqualTo("已建立河道整治台帐");
                 browser.screenshot("campaign-task-attachment-chosen-phone");
                 browser.complete();
                 browser.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
@@ -862,7 +880,9 @@ class CampaignBrowserTest {
             }
         }
         assertThat(jdbc.queryForList("select file_name from campaign_task_attachment where campaign_code = 'JX-FILES'", String.class))
-                .containsExactly("河道整治台帐.pdf");
+                .containsExactlyInAnyOrder("河道整治台帐.pdf", "签订的责任书.jpg");
+        assertThat(jdbc.queryForObject("select max(size_bytes) from campaign_task_attachment where campaign_code = 'JX-FILES'",
+                Integer.class)).isLessThan(5_000_000);
     }
 
     /** What a screen reader is given for the element: its accessible name and description, as Chromium computes them. */

@@ -170,6 +170,8 @@ class RectificationBrowserTest {
                 for (String field : List.of("photoBefore", "photoAfter")) {
                     browser.until(d -> loaded(browser, d.findElement(By.cssSelector("#" + field + "Preview img"))));
                 }
+                // jtphone-s61 F7: the photo chosen, its “请上传整改后照片。” goes
+                assertThat(browser.driver().findElements(By.id("afterPhotoMissing"))).isEmpty();
                 assertThat(browser.visible(By.cssSelector("#photoBeforePreview .shirong-photo-caption")).getText())
                         .contains("已压缩").contains("拍摄于 2026-11-30 08:05（上传者填报）").contains("位置 31.12346, 121.33333（上传者填报）");
                 assertThat(browser.visible(By.cssSelector("#photoAfterPreview .shirong-photo-caption")).getText())

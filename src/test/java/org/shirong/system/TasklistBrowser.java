@@ -466,4 +466,22 @@ public final class TasklistBrowser implements AutoCloseable {
             }
         });
     }
+
+    /** A 4032×3024 JPEG of noise, as large as a 12 MP phone photo (about 7 MB, over the 5 MB a file may have). */
+    public static Path phonePhoto(Path file) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4032, 3024, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(61);
+        int[] row = new int[4032];
+        for (int y = 0; y < 3024; y++) {
+            for (int x = 0; x < row.length; x++) {
+                row[x] = random.nextInt(0x1000000);
+            }
+            image.setRGB(0, y, row.length, 1, row, 0, row.length);
+        }
+        javax.imageio.ImageIO.write(image, "jpg", file.toFile());
+        if (Files.size(file) <= 5_000_000) {
+            fail("not over the 5 MB limit: " + Files.size(file));
+        }
+        return file;
+    }
 }

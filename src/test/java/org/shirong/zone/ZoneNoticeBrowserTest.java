@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 上墙 on a phone in the real Tasklist: the office issues the 2026 notice of a residential block, 第二物业公司 has delivered
- * it (signature photo; without one the engine's REST API answers 400 in Chinese), then 杨经理 (wuye02a) claims
+ * it (its form names the missing 签收人 and photo; signature photo; without one the engine's REST API answers 400 in Chinese), then 杨经理 (wuye02a) claims
  * 张贴告知书上墙 on a 390×844 screen, is told to take the photo when he completes without one, takes it, and completes.
  * The posting, its time, who did it and the photo are in the zone's notice and file, and 第二物业公司's 上墙率 for 2026
  * is 100.00% (1 of 1). 第二物业公司 has no zone in the other zone test classes, which share this Spring context.
@@ -147,7 +147,6 @@ class ZoneNoticeBrowserTest {
         ResponseEntity<Map> issued = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/zones/notices",
                 new HttpEntity<>("{\"edition\":2026,\"zoneNos\":[\"JT-Z-B001\"]}", json), Map.class);
         assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.OK);
-        deliver("JT-Z-B001/2026");
         byte[] photo = jpeg();
         Path wall = Files.write(phone.resolve("IMG_0301.jpg"), photo);
 
@@ -155,6 +154,15 @@ class ZoneNoticeBrowserTest {
             try {
                 browser.phoneViewport();
                 browser.login("wuye02a", "demo");
+                // 送达 with nothing filled in names both missing things under their fields (jtphone-s61 F4: HTML required on
+                // 签收人 greyed 完成 out without a word); it is then done through the REST API
+                browser.claimTask("本单位待办（第二物业公司）", "送达责任告知书 · JT-Z-B001");
+                browser.until(d -> "JT-Z-B001".equals(d.findElement(By.id("zoneNo")).getAttribute("value")));
+                browser.complete();
+                assertThat(browser.visible(By.id("deliveredToMissing")).getText()).isEqualTo("请填写签收人的姓名。");
+                assertThat(browser.visible(By.id("photoMissing")).getText()).isEqualTo("请拍摄责任人签收照片。");
+                deliver("JT-Z-B001/2026");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/");
                 browser.claimTask("本单位待办（第二物业公司）", "张贴告知书上墙 · JT-Z-B001");
                 browser.until(d -> "JT-Z-B001".equals(d.findElement(By.id("zoneNo")).getAttribute("value")));
                 assertThat(browser.visible(By.id("holderName")).getAttribute("value")).isEqualTo("易富路 120 弄小区");
