@@ -149,7 +149,8 @@ class CampaignTemplatesRunTest {
                 Map.of("title", "九亭大街 18 号垃圾桶满溢", "category", "EXPOSED_GARBAGE", "address", "九亭大街 18 号"),
                 Map.of("title", "涞寅路沿街晾晒", "category", "HANGING_LAUNDRY", "address", "涞寅路 200 号")),
                 CampaignTaskProcess.VAR_RESULT, "自查两处问题"));
-        assertThat(jdbc.queryForList("select c.source from rect_case c where c.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
+        assertThat(jdbc.queryForList("select c.source from rect_case c where c.campaign_code = 'JT-RUN' and c.source = 'SELF_INSPECTION'",
+                String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
         taskService.claim(run.task("rectificationCheckpoint/chuangban").getId(), "chuangban1");
         assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
                 // 环卫所 leads the garbage it entered itself: claimed as entered (sjreview F12), so 整改中, not 已派遣; the laundry is
@@ -158,6 +159,16 @@ class CampaignTemplatesRunTest {
                         " 九亭大街 18 号垃圾桶满溢（整改中）").doesNotContain("各居委会");
         run.complete("rectificationCheckpoint/chuangban", Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no",
                 CampaignTaskProcess.VAR_RESULT, "两处问题已督办"));
+        // jtreview-s59 T8: 执法整治组's 联合执法专项整治 on the 15th of each month of 自查整改 and 迎检, its findings 联合检查 cases
+        run.runUntil(at("2026-06-15T10:00"));
+        String enforcement = "jointEnforcement/2026-06-15/zhifa";
+        assertThat(run.task(enforcement).getName()).startsWith("联合执法专项整治");
+        assertThat(taskService.getIdentityLinksForTask(run.task(enforcement).getId())).extracting(l -> l.getGroupId()).containsExactly("zhifa");
+        run.complete(enforcement, Map.of(CampaignTaskProcess.VAR_FINDINGS, List.of(
+                Map.of("title", "九亭大街夜市占道经营回潮", "category", "ILLEGAL_STALL", "address", "九亭大街 300 号")),
+                CampaignTaskProcess.VAR_RESULT, "联合城管、市场监管整治夜市占道"));
+        assertThat(jdbc.queryForList("select source from rect_case where campaign_code = 'JT-RUN' and title = '九亭大街夜市占道经营回潮'",
+                String.class)).containsExactly("JOINT_INSPECTION");
         run.completePhase(2);
         run.runUntil(at("2026-10-20T12:00"));
         assertThat(run.phaseStatus(2)).as("all done early, the phase still runs to its end date").isEqualTo("RUNNING");
@@ -183,6 +194,8 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'quarterlyCheck'"))
                 .as("10 April, 10 July, 10 October").isEqualTo(3);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'annualAssessment'")).isOne();
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'jointEnforcement'"))
+                .as("15 June–15 December, none in 前期准备").isEqualTo(7);
         assertThat(count("select count(distinct score_period) from score_unit where score_scope = 'JT-RUN'")).isPositive();
 
         List<Map<String, Object>> documents = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns/JT-RUN/documents", List.class);
