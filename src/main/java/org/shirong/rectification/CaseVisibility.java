@@ -2,6 +2,7 @@ package org.shirong.rectification;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -97,9 +98,16 @@ class CaseVisibility {
             return null;
         }
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("(reported_by = ?");
-        args.add(user == null ? "" : user.getUserId());
-        for (String tenant : user == null ? List.<String>of() : tenants(user)) {
+        List<String> tenants = user == null ? List.of() : tenants(user);
+        // a case the user reported, in an organisation he still belongs to, as mayRead (secreview-s61 S2: moved to
+        // another town, his old reports were listed though no longer readable)
+        StringBuilder sql = new StringBuilder(tenants.isEmpty() ? "(1 = 0"
+                : "((reported_by = ? and tenant_id in (" + String.join(", ", Collections.nCopies(tenants.size(), "?")) + "))");
+        if (!tenants.isEmpty()) {
+            args.add(user.getUserId());
+            args.addAll(tenants);
+        }
+        for (String tenant : tenants) {
             if (mode == Mode.ORGANIZATION || seesAll(user, tenant)) {
                 sql.append(" or tenant_id = ?");
                 args.add(tenant);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,8 @@ class TenantIsolationTest {
     TestRestTemplate rest;
     @Autowired
     TaskService taskService;
+    @Autowired
+    IdentityService identityService;
     @LocalServerPort
     int port;
 
@@ -145,7 +148,9 @@ class TenantIsolationTest {
         ResponseEntity<String> page = as("jxweixing1").getForEntity("/shirong/cases", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("辖区案件 · 卫星村", "<a href=\"/shirong/cases/" + inVillage + "\">" + inVillage + "</a>",
-                "卫星村&lt;b&gt;桥头&lt;/b&gt;暴露垃圾", "环卫所", "已派遣", "绿灯", "href=\"/api/cases/export.xlsx\"", "下载台账")
+                "卫星村&lt;b&gt;桥头&lt;/b&gt;暴露垃圾", "环卫所", "已派遣", "绿灯", "href=\"/api/cases/export.xlsx\"", "下载台账",
+                        // on a phone each row stacks into a card whose cells name their column (jtphone-s61 F9)
+                        "class=\"table table-condensed shirong-table shirong-stacked\"", "<td class=\"nowrap\" data-label=\"整改期限\">")
                 .doesNotContain(inCommunity, "<b>桥头");
         assertThat(as("jxshangxiatang1").getForObject("/shirong/cases", String.class)).contains("辖区案件 · 上下塘社区", inCommunity)
                 .doesNotContain(inVillage);
@@ -156,6 +161,47 @@ class TenantIsolationTest {
         assertThat(rest.getForEntity("/shirong/cases", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(as("jxweixing1").getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
                 .contains("'shirong/case-list-link'");
+    }
+
+    /**
+     * secreview-s61 S2: a clerk who reported a case in 锦溪 (卫星村) and then moved to 九亭 (绿容所) no longer lists it, as he
+     * no longer reads it: his own reports are his to read only in an organisation he belongs to.
+     */
+    @Test
+    void aClerkMovedToAnotherTownNoLongerListsTheCasesHeReportedInTheOldOne() {
+        var user = identityService.newUser("movedclerk61");
+        user.setFirstName("调");
+        user.setLastName("动");
+        user.setPassword("Moved-clerk-61");
+        identityService.saveUser(user);
+        // an account an administrator made in Admin, in no organisation's file: it names its organisation when it reports
+        identityService.createTenantUserMembership("jinxi", "movedclerk61");
+        identityService.createMembership("movedclerk61", "jxweixing");
+        try {
+            TestRestTemplate moved = rest.withBasicAuth("movedclerk61", "Moved-clerk-61");
+            ResponseEntity<Map> reported = moved.postForEntity("/api/cases?organization=jinxi", CaseApiTest.json("""
+                    {"title":"卫星村桥头暴露垃圾","category":"EXPOSED_GARBAGE","source":"PATROL",
+                     "location":{"address":"锦溪镇卫星村3组河埠头"}}"""), Map.class);
+            assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+            String caseNo = (String) reported.getBody().get("caseNo");
+            assertThat(listedBy(moved)).as("his own report, in his organisation").contains(caseNo);
+
+            identityService.deleteMembership("movedclerk61", "jxweixing");
+            identityService.deleteTenantUserMembership("jinxi", "movedclerk61");
+            identityService.createTenantUserMembership("jiuting", "movedclerk61");
+            identityService.createMembership("movedclerk61", "lvrong");
+            assertThat(moved.getForEntity("/api/cases/" + caseNo, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(listedBy(moved)).as("nor listed").doesNotContain(caseNo);
+            assertThat(moved.getForObject("/shirong/cases", String.class)).doesNotContain(caseNo);
+        } finally {
+            identityService.deleteUser("movedclerk61");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> listedBy(TestRestTemplate client) {
+        return ((List<Map<String, Object>>) client.getForObject("/api/cases?size=200", Map.class).get("items")).stream()
+                .map(c -> c.get("caseNo")).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -399,6 +399,32 @@ class LoginThrottleTest {
     }
 
     /** The dummy hashing spends what a check fell short of the configured rounds, and nothing after a full check. */
+    /**
+     * secreview-s61 S1: the engine wrote an existing account's row (failed attempts, lock expiry) on each wrong password,
+     * so a real name's 401 came later than a made-up one's. A password check now writes nothing: the row is as it was
+     * after wrong passwords and after the right one.
+     */
+    @Test
+    void aWrongPasswordForARealAccountWritesNothingToIt() throws IOException {
+        var user = identityService.newUser("rowwritetest");
+        user.setFirstName("测试");
+        user.setLastName("写入");
+        user.setPassword("Kw4-longer-pass");
+        identityService.saveUser(user);
+        try {
+            String row = "select rev_ || '/' || coalesce(attempts_, 0) || '/' || coalesce(cast(lock_exp_time_ as varchar(40)), '-')"
+                    + " from act_id_user where id_ = 'rowwritetest'";
+            String before = jdbc.queryForObject(row, String.class);
+            assertThat(engineRestFrom("127.0.0.132", "rowwritetest", "Kw4-longer-pas")).isEqualTo(401);
+            assertThat(loginFrom("127.0.0.132", "rowwritetest", "Kw4-longer-pa")).isEqualTo(401);
+            assertThat(jdbc.queryForObject(row, String.class)).as("wrong passwords").isEqualTo(before);
+            assertThat(engineRestFrom("127.0.0.133", "rowwritetest", "Kw4-longer-pass")).isEqualTo(200);
+            assertThat(jdbc.queryForObject(row, String.class)).as("the right one after them").isEqualTo(before);
+        } finally {
+            identityService.deleteUser("rowwritetest");
+        }
+    }
+
     @Test
     void aMadeUpCheckSpendsTheConfiguredRoundsOnlyWhenTheCheckSpentFewer() {
         Pbkdf2PasswordEncryptor encryptor = new Pbkdf2PasswordEncryptor(1500);
