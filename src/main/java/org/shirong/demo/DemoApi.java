@@ -76,7 +76,18 @@ final class DemoApi {
                 "valueInfo", Map.of("filename", name, "mimetype", mimeType));
     }
 
-    /** A one-page PDF standing in for a signed letter or a 台帐 a unit hands in. */
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /**
+     * A blank one-page PDF, for a demo run whose Chinese font is missing (the sample is printed with it, see
+     * {@code DemoSeeder}): it still opens in a PDF reader.
+     */
+    static byte[] blankPdf() {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

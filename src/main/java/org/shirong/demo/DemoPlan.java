@@ -12,7 +12,18 @@ final class DemoPlan {
     /** How far a case is taken: left 待认领, claimed, submitted, closed, left to run overdue, 延期 asked, 挂账 approved. */
     enum Goal { DISPATCHED, IN_RECTIFICATION, AWAITING_VERIFICATION, CLOSED, OVERDUE, EXTENSION_ASKED, SUSPENDED }
 
-    record Campaign(String organization, String officeGroup, String template, String code, String name) {
+    /**
+     * {@code phaseLengths}: the plan's length of each phase, which the office gives as the phase dates when it starts the
+     * campaign outside the plan's calendar months (null: the template's own dates). 九亭's demo starts in late October:
+     * by the template's calendar its 前期准备 would run to the next 31 May, seven months of the plan's three, while units
+     * already sign 目标责任书 and report monthly (jtreview-s59 T9).
+     */
+    record Campaign(String organization, String officeGroup, String template, String code, String name,
+            List<java.time.Period> phaseLengths) {
+
+        Campaign(String organization, String officeGroup, String template, String code, String name) {
+            this(organization, officeGroup, template, code, name, null);
+        }
     }
 
     /** A case reported by the campaign's office on {@code day} (days after the demo's first day) at {@code hour}. */
@@ -30,7 +41,9 @@ final class DemoPlan {
     static final int DAYS = 42;
 
     static final List<Campaign> CAMPAIGNS = List.of(
-            new Campaign("jiuting", "chuangban", "jiuting-2023-standard-town", "JT-DEMO", "九亭镇创建市容环境综合管理达标镇（演示）"),
+            // 方案：前期准备 3 个月、宣传动员和自查整改 5 个月、总结迎检 2 个月
+            new Campaign("jiuting", "chuangban", "jiuting-2023-standard-town", "JT-DEMO", "九亭镇创建市容环境综合管理达标镇（演示）",
+                    List.of(java.time.Period.ofMonths(3), java.time.Period.ofMonths(5), java.time.Period.ofMonths(2))),
             new Campaign("jinxi", "jxtuijinban", "jinxi-2017-931", "JX-DEMO", "锦溪镇“931”环境综合整治行动（演示）"),
             new Campaign("songjiang", "sjshirongban", "songjiang-2024-satisfaction", "SJ-DEMO", "松江区市容环境满意度测评提升（演示）"));
 

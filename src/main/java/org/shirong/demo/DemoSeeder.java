@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.demo.DemoPlan.Goal;
+import org.shirong.report.PrintDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,10 +60,13 @@ class DemoSeeder implements ApplicationRunner {
     private final ZoneId zone;
     private final WorkingCalendar calendar;
     private final String password;
+    private final PrintDocuments print;
 
     DemoSeeder(ManagementService managementService, HistoryService historyService, RuntimeService runtimeService,
             TaskService taskService, IdentityService identityService, Environment environment, ObjectMapper json,
-            @Value("${shirong.time-zone}") ZoneId zone, WorkingCalendar calendar, @Value("${shirong.demo.password}") String password) {
+            @Value("${shirong.time-zone}") ZoneId zone, WorkingCalendar calendar, @Value("${shirong.demo.password}") String password,
+            PrintDocuments print) {
+        this.print = print;
         this.managementService = managementService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
@@ -137,7 +141,7 @@ class DemoSeeder implements ApplicationRunner {
             time.set(start);
             for (DemoPlan.Campaign c : DemoPlan.CAMPAIGNS) {
                 api.post(office(c), "/api/campaigns", Map.of("template", c.template(), "code", c.code(), "name", c.name(),
-                        "dates", Map.of("start", DAY.format(first))));
+                        "dates", dates(c, first)));
             }
             List<Step> steps = new ArrayList<>();
             int order = 0;
@@ -187,6 +191,21 @@ class DemoSeeder implements ApplicationRunner {
             time.runUntil(Instant.now(), this::recordMeetings);
         }
 
+        /** The dates the office gives: the start, or each phase's last day after the plan's lengths. */
+        private Map<String, Object> dates(DemoPlan.Campaign c, LocalDate first) {
+            if (c.phaseLengths() == null) {
+                return Map.of("start", DAY.format(first));
+            }
+            List<Map<String, String>> phases = new ArrayList<>();
+            LocalDate from = first;
+            for (java.time.Period length : c.phaseLengths()) {
+                LocalDate to = from.plus(length).minusDays(1);
+                phases.add(phases.isEmpty() ? Map.of("from", DAY.format(from), "to", DAY.format(to)) : Map.of("to", DAY.format(to)));
+                from = to.plusDays(1);
+            }
+            return Map.of("phases", phases);
+        }
+
         /**
          * Every other task of the first phase is done, so that the overview shows progress; one that requires an attachment
          * (九亭镇's 目标责任书, jtreview-s56 T14) is handed in with a one-page PDF, or a photo where it takes no PDF.
@@ -203,7 +222,8 @@ class DemoSeeder implements ApplicationRunner {
                     List<String> accepted = kinds == null || kinds.toString().isBlank() ? List.of("pdf")
                             : java.util.Arrays.stream(kinds.toString().split(",")).map(String::strip).toList();
                     if (accepted.contains("pdf")) {
-                        variables.put("attachment1", DemoApi.file(task.getName() + ".pdf", DemoApi.PDF, "application/pdf"));
+                        String name = task.getName().contains(" · ") ? task.getName().substring(0, task.getName().indexOf(" · ")) : task.getName();
+                        variables.put("attachment1", DemoApi.file(name + ".pdf", samplePdf(task, name), "application/pdf"));
                     } else if (accepted.contains("photo")) {
                         variables.put("attachment1", DemoApi.file("台帐照片.png", DemoPhotos.after(), "image/png"));
                     } else {
@@ -215,6 +235,22 @@ class DemoSeeder implements ApplicationRunner {
                 } catch (RuntimeException e) {
                     LOG.info("演示数据：任务 {} 未办理（{}）", task.getName(), e.getMessage());
                 }
+            }
+        }
+
+        /**
+         * A readable one-page sample of what a unit hands in, marked 演示样本 (jtreview-s59 T11: the archive shown to a 领导
+         * held 77-byte files without a page); a blank page where the Chinese font is missing.
+         */
+        private byte[] samplePdf(Task task, String name) {
+            Object code = runtimeService.getVariable(task.getProcessInstanceId(), "campaignCode");
+            DemoPlan.Campaign campaign = code == null ? null : campaigns.get(code.toString());
+            try {
+                return print.pdf("demo/sample-attachment", Map.of("taskName", name,
+                        "campaignName", campaign == null ? "" : campaign.name(),
+                        "issuedOn", org.shirong.system.ChineseDates.DAY.format(time.now().atZone(zone))));
+            } catch (PrintDocuments.FontUnavailable e) {
+                return DemoApi.blankPdf();
             }
         }
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * 生成会议纪要 ({@code Task_GenerateMinutes}, {@code ${generateMinutesDelegate}}, after 落实会议决定): stores the
  * minutes with attendance and the decisions as recorded, each with what became of it (the case number of a decision made a case), and sets {@code minutesUrl}; {@code hasNamedUnits} turns false when another
- * meeting of the campaign issued the period's 通报 since this one's agenda was prepared.
+ * meeting of the campaign issued the period's 通报 since this one's agenda was prepared; the minutes of a meeting that issues it
+ * say so (the 通报 reads “经工作例会研究”, jtreview-s59 T11).
  */
 @Component
 class GenerateMinutesDelegate implements JavaDelegate {
@@ -32,10 +33,11 @@ class GenerateMinutesDelegate implements JavaDelegate {
         }
         MeetingFacts meeting = MeetingFacts.of(execution);
         var decisions = papers.decisionLines(execution.getTenantId(), meeting, DecisionInput.recorded(execution));
+        boolean issuesNotice = Boolean.TRUE.equals(execution.getVariable(VAR_HAS_NAMED_UNITS)) && !papers.noticeIssued(meeting);
         var minutes = papers.minutes(meeting, Objects.toString(execution.getVariable(VAR_MINUTES), ""),
-                attendeeIds, decisions, execution.getProcessInstanceId());
+                attendeeIds, decisions, issuesNotice, execution.getProcessInstanceId());
         execution.setVariable(VAR_MINUTES_URL, minutes.url());
-        if (Boolean.TRUE.equals(execution.getVariable(VAR_HAS_NAMED_UNITS)) && papers.noticeIssued(meeting)) {
+        if (!issuesNotice) {
             execution.setVariable(VAR_HAS_NAMED_UNITS, false);
         }
     }

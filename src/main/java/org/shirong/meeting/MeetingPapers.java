@@ -132,11 +132,13 @@ class MeetingPapers {
         return categories.all(tenant).stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList();
     }
 
+    /** {@code issuesNotice}: the meeting issues its period's 通报 next, and its minutes record that decision. */
     StoredDocument minutes(MeetingFacts m, String minutes, List<String> attendeeIds, List<DecisionLine> decisions,
-            String processInstanceId) {
+            boolean issuesNotice, String processInstanceId) {
         Map<String, String> names = organization.unitNames(m.organization());
+        String notice = issuesNotice ? MeetingDocuments.noticeTitle(scores.window(m.scorePeriod()).periodName()) : null;
         return documents.minutes(meeting(m), minutes, attendeeIds.stream().map(id -> names.getOrDefault(id, id)).toList(),
-                decisions, processInstanceId);
+                decisions, notice, processInstanceId);
     }
 
     /** {@code unranked}: why the meeting ranks no unit, or null; its 通报 then prints no ranking, as its agenda. */

@@ -131,8 +131,25 @@ class CasePageController {
     @GetMapping("/shirong/map")
     String mapPage(@RequestParam(required = false) String campaign, @RequestParam(defaultValue = "false") boolean embed,
             Model model) {
-        model.addAttribute("campaign", campaign == null ? "" : campaign.strip());
+        String code = campaign == null ? "" : campaign.strip();
+        model.addAttribute("campaign", code);
+        model.addAttribute("campaignName", campaignName(code));
         model.addAttribute("embed", embed);
         return "pages/map";
+    }
+
+    /**
+     * The heading's name of the campaign (案件地图 · 九亭镇创建…, not its code, jtreview-s59 T11): only for a caller of the
+     * campaign's own organisation or a town taking part in it; otherwise the code as typed, telling nothing of another's.
+     */
+    private String campaignName(String code) {
+        CampaignPlans plans = campaignPlans.getIfAvailable();
+        var caller = identityService.getCurrentAuthentication();
+        if (code.isEmpty() || plans == null || caller == null) {
+            return code;
+        }
+        String home = organizations.homeOf(caller.getUserId()).map(org.shirong.organization.Organization::id).orElse(null);
+        return plans.campaign(code).filter(c -> home != null && (home.equals(c.organization()) || plans.takesPart(home, code)))
+                .map(CampaignPlans.Campaign::name).orElse(code);
     }
 }

@@ -107,9 +107,21 @@ public class MeetingDocuments {
                 templates.render("agenda", model), processInstanceId);
     }
 
+    /**
+     * {@code issuedNotice}: the title of the 通报 the meeting decided to issue (its period's 不履职单位), or null; the
+     * minutes record it among the decisions, so that they do not say 无决定事项 of a meeting the 通报 says it studied.
+     */
+    /** The title of a meeting's 通报 of {@code periodName}: 关于2026年11月考核不履职单位的通报. */
+    public static String noticeTitle(String periodName) {
+        return "关于" + periodName + "考核不履职单位的通报";
+    }
+
     public StoredDocument minutes(Meeting meeting, String minutes, List<String> attendees, List<DecisionLine> decisions,
-            String processInstanceId) {
+            String issuedNotice, String processInstanceId) {
         Map<String, Object> model = meetingModel(meeting);
+        if (issuedNotice != null) {
+            model.put("issuedNotice", issuedNotice);
+        }
         String title = meeting.campaignName() + datedName(meeting) + "纪要";
         model.put("title", title);
         model.put("minutes", minutes);
@@ -139,7 +151,7 @@ public class MeetingDocuments {
             return issued.get();
         }
         Map<String, Object> model = meetingModel(meeting);
-        String title = "关于" + periodScores.periodName() + "考核不履职单位的通报";
+        String title = noticeTitle(periodScores.periodName());
         model.put("title", title);
         model.put("scores", periodScores);
         if (unranked != null) {

@@ -138,7 +138,8 @@ public class RankingNotices {
      * A town campaign's 通报 of an assessed period (锦溪镇's 年考核 of the year: "进行公开通报"), as its 例会 issues the month's:
      * the units' ranking and those named, on the scores the assessment has just saved; stored under the period's 通报 key,
      * once. Empty when the period's 通报 was issued before. {@code assessment} is the cycle's name (年考核). A period not
-     * over yet is refused ({@link #periodRefusal}, 400 naming {@code period}): its scores are 暂定 and name no unit.
+     * over yet is refused ({@link #periodRefusal}, 400 naming {@code period}): its scores are 暂定 and name no unit. It
+     * commends the units of the rubric's top grade that nothing names (九亭镇's 考核评估与表彰, jtreview-s59 T10).
      */
     public Optional<Issued> issueAssessed(String organization, String campaignCode, Instant at, String period, String assessment) {
         refuseUnlessOver(campaignCode, period);
@@ -160,12 +161,19 @@ public class RankingNotices {
         List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at).unitNames();
         UnitScores.CooperationScores cooperation = scores.cooperation(organization, campaignCode, period);
         model.put("cooperation", cooperation);
+        // 考核评估与表彰、通报不履职单位 (九亭镇 plan, 三): the units of the top grade named by nothing are commended
+        java.util.Set<String> namedElsewhere = new java.util.HashSet<>(others);
+        cooperation.named().forEach(c -> namedElsewhere.add(c.unitName()));
+        UnitScores.Commended commended = scores.commended(organization, units, namedElsewhere);
+        model.put("commended", commended);
         models.addEscalatedCases(model, campaignCode, scores.window(period), at);
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("notice", model), null);
         models.othersNamedIn(campaignCode, docKey, model);
         named.askForReplies(organization, campaignCode, period, units.periodName(), stored, model, at);
-        return Optional.of(new Issued(stored, units.notice() + cooperationLine(cooperation) + othersLine(others)));
+        return Optional.of(new Issued(stored, units.notice() + cooperationLine(cooperation) + othersLine(others)
+                + (commended.units().isEmpty() ? "" : "\n表彰：" + commended.units().stream().map(UnitScores.RankedUnit::unitName)
+                        .collect(java.util.stream.Collectors.joining("、")) + "。")));
     }
 
     /** The notification's line for the units a 通报 names for a 协办 left unrecorded; nothing when there are none. */

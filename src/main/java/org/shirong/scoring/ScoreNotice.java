@@ -37,9 +37,10 @@ final class ScoreNotice {
                     + "。本期尚未结束，排名随案件办理变化，不据此通报；期末后按考核细则确定通报单位。";
         }
         String head = board.period().name() + "单位考核：" + counted;
-        // a unit ranked alone is not "第 1 名": it is named for its total, not for a place among others
-        boolean alone = board.ranking().size() == 1;
-        String named = board.ranking().stream().filter(UnitScore::nonPerforming).map(u -> line(u, alone))
+        // a unit ranked alone is not "第 1 名": it is named for its total, not for a place among others; a place is given
+        // out of how many were ranked, since a 不履职 unit "第 1 名" of two reads as praise (jtreview-s59 T11)
+        int ranked = board.ranking().size();
+        String named = board.ranking().stream().filter(UnitScore::nonPerforming).map(u -> line(u, ranked))
                 .collect(Collectors.joining("；"));
         return head + (named.isEmpty() ? NONE : NAMED + named + "。");
     }
@@ -81,9 +82,10 @@ final class ScoreNotice {
         return parts.isEmpty() ? "因考核得分被通报的单位" : "考核" + String.join("或", parts) + "的单位";
     }
 
-    private static String line(UnitScore u, boolean alone) {
+    private static String line(UnitScore u, int ranked) {
         String lost = lost(u);
-        return "%s（%s总分 %s，%s 级；%s%s；%s）".formatted(u.unitName(), alone ? "唯一参加排名的单位，" : "第 " + u.rank() + " 名，",
+        return "%s（%s总分 %s，%s 级；%s%s；%s）".formatted(u.unitName(),
+                ranked == 1 ? "唯一参加排名的单位，" : ranked + " 个参加排名的单位中第 " + u.rank() + " 名，",
                 u.total().toPlainString(), u.grade(),
                 basis(u), lost.isEmpty() ? "" : "；失分：" + lost,
                 u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));

@@ -268,6 +268,22 @@ public class UnitScores {
      * What the 通报 heads the units it names for their scores with, as the rubric's {@code non-performing} names them:
      * 考核得分低于通报线（60 分）的单位 (九亭镇: {@code bottom: 0}), 考核排名后 3 名的单位, or both joined by 或.
      */
+    /**
+     * The units an assessment's 通报 commends (表彰先进): those ranked in the rubric's top grade (共用细则: A, 90 分以上), in
+     * rank order, leaving out any unit in {@code named} (named for a late task, a 协办 or a meeting's decision); with the
+     * grade and its lowest score for the sentence. Empty for a provisional ranking.
+     */
+    public Commended commended(String organization, PeriodScores scores, java.util.Collection<String> named) {
+        var top = this.scores.rubric(organization).grades().get(0);
+        List<RankedUnit> units = scores.provisional() ? List.of() : scores.ranking().stream()
+                .filter(r -> top.grade().equals(r.grade()) && !r.named() && !named.contains(r.unitName())).toList();
+        return new Commended(top.grade(), top.minScore(), units);
+    }
+
+    /** Units commended by an assessment's 通报, all of {@code grade} (a total of {@code minScore} or more). */
+    public record Commended(String grade, BigDecimal minScore, List<RankedUnit> units) {
+    }
+
     public String namedHeading(String organization) {
         return ScoreNotice.heading(scores.rubric(organization).nonPerforming());
     }

@@ -782,6 +782,13 @@ class CampaignBrowserTest {
                     browser.until(d -> ((List<String>) ((JavascriptExecutor) d).executeScript(menu)).contains("流程"));
                     assertThat((List<String>) ((JavascriptExecutor) browser.driver()).executeScript(menu))
                             .contains("活动驾驶舱", "流程", "决策", "人工任务");
+                    // jtreview-s59 T11: a stale link's message names what is missing in Chinese, not "的process definition"
+                    browser.driver().get(base + "/camunda/app/cockpit/default/#/process-definition/x");
+                    String page = "return document.body.innerText;";
+                    assertThat(browser.within(Duration.ofSeconds(15), d -> String.valueOf(((JavascriptExecutor) d).executeScript(page))
+                            .contains("不存在 ID 为 x 的流程定义"))).as("page: " + ((JavascriptExecutor) browser.driver()).executeScript(page))
+                            .isTrue();
+                    assertThat(String.valueOf(((JavascriptExecutor) browser.driver()).executeScript(page))).doesNotContain("process definition");
                 }
                 browser.screenshot("cockpit-login-" + login.get(0));
             }

@@ -1008,6 +1008,27 @@ class CampaignDashboardTest {
     }
 
     /**
+     * jtreview-s59 T11: the campaign map's heading names the campaign (案件地图 · 锦溪镇…), not its code, for its own
+     * organisation; another organisation's user, typing the code, learns nothing of it.
+     */
+    @Test
+    void theCampaignMapIsHeadedWithTheCampaignsNameForItsOwnOrganisationOnly() {
+        CampaignFixture jx = new CampaignFixture(jdbc, "DASHMAP");
+        try {
+            clear(jx, "DASHMAP");
+            jx.campaign("锦溪镇地图标题测试", 2, "jinxi", "jinxi-2017-931", "锦溪镇931")
+                    .phase(1, "明确任务制定方案", "2024-08-01", "2024-08-31").phase(2, "深入推进全面整治", "2024-09-01", "2024-11-30")
+                    .phase(3, "考核评估表彰先进", "2024-12-01", "2024-12-31");
+            assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/shirong/map?campaign=DASHMAP", String.class))
+                    .contains("案件地图 · 锦溪镇地图标题测试</h1>").doesNotContain("案件地图 · DASHMAP");
+            assertThat(rest.withBasicAuth("chuangban1", "demo").getForObject("/shirong/map?campaign=DASHMAP", String.class))
+                    .contains("案件地图 · DASHMAP</h1>").doesNotContain("锦溪镇地图标题测试");
+        } finally {
+            clear(jx, "DASHMAP");
+        }
+    }
+
+    /**
      * 上报问题 in the header of Shirong's pages only for who has a source to report under in his own organisation (a unit's
      * clerk, the office), as Tasklist's header offers it; not for the administrator of every organisation, who would have
      * to name one and is refused without.

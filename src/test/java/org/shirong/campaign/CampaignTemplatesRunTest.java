@@ -149,7 +149,8 @@ class CampaignTemplatesRunTest {
                 Map.of("title", "九亭大街 18 号垃圾桶满溢", "category", "EXPOSED_GARBAGE", "address", "九亭大街 18 号"),
                 Map.of("title", "涞寅路沿街晾晒", "category", "HANGING_LAUNDRY", "address", "涞寅路 200 号")),
                 CampaignTaskProcess.VAR_RESULT, "自查两处问题"));
-        assertThat(jdbc.queryForList("select c.source from rect_case c where c.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
+        assertThat(jdbc.queryForList("select c.source from rect_case c where c.campaign_code = 'JT-RUN' and c.source = 'SELF_INSPECTION'",
+                String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
         taskService.claim(run.task("rectificationCheckpoint/chuangban").getId(), "chuangban1");
         assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
                 // 环卫所 leads the garbage it entered itself: claimed as entered (sjreview F12), so 整改中, not 已派遣; the laundry is
@@ -158,6 +159,16 @@ class CampaignTemplatesRunTest {
                         " 九亭大街 18 号垃圾桶满溢（整改中）").doesNotContain("各居委会");
         run.complete("rectificationCheckpoint/chuangban", Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no",
                 CampaignTaskProcess.VAR_RESULT, "两处问题已督办"));
+        // jtreview-s59 T8: 执法整治组's 联合执法专项整治 on the 15th of each month of 自查整改 and 迎检, its findings 联合检查 cases
+        run.runUntil(at("2026-06-15T10:00"));
+        String enforcement = "jointEnforcement/2026-06-15/zhifa";
+        assertThat(run.task(enforcement).getName()).startsWith("联合执法专项整治");
+        assertThat(taskService.getIdentityLinksForTask(run.task(enforcement).getId())).extracting(l -> l.getGroupId()).containsExactly("zhifa");
+        run.complete(enforcement, Map.of(CampaignTaskProcess.VAR_FINDINGS, List.of(
+                Map.of("title", "九亭大街夜市占道经营回潮", "category", "ILLEGAL_STALL", "address", "九亭大街 300 号")),
+                CampaignTaskProcess.VAR_RESULT, "联合城管、市场监管整治夜市占道"));
+        assertThat(jdbc.queryForList("select source from rect_case where campaign_code = 'JT-RUN' and title = '九亭大街夜市占道经营回潮'",
+                String.class)).containsExactly("JOINT_INSPECTION");
         run.completePhase(2);
         run.runUntil(at("2026-10-20T12:00"));
         assertThat(run.phaseStatus(2)).as("all done early, the phase still runs to its end date").isEqualTo("RUNNING");
@@ -183,6 +194,8 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'quarterlyCheck'"))
                 .as("10 April, 10 July, 10 October").isEqualTo(3);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'annualAssessment'")).isOne();
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'jointEnforcement'"))
+                .as("15 June–15 December, none in 前期准备").isEqualTo(7);
         assertThat(count("select count(distinct score_period) from score_unit where score_scope = 'JT-RUN'")).isPositive();
 
         List<Map<String, Object>> documents = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns/JT-RUN/documents", List.class);
@@ -190,9 +203,15 @@ class CampaignTemplatesRunTest {
         assertThat(documents).filteredOn(d -> "MONTHLY_REPORT".equals(d.get("kind"))).extracting(d -> (String) d.get("title"))
                 .hasSize(10).contains("JT-RUN 测试活动2026年3月工作报告", "JT-RUN 测试活动2026年12月工作报告")
                 .noneMatch(title -> title.contains("2026年2月"));
-        assertThat(run.task("annualAssessment/2026-12-20/chuangban").getName()).isEqualTo("年度考核（2026年） · JT-RUN");
-        assertThat(count("select count(*) from campaign_document where campaign_code = 'JT-RUN' and doc_key = 'notice/2026'"))
-                .as("年度考核 of 20 December scores a year still under way: no 通报 of it").isZero();
+        // jtreview-s59 T10: the plan's 考核评估与表彰、通报不履职单位 is a written result of the whole year, issued when the year
+        // (and the campaign with it) is over, not a 暂定 ranking on 20 December
+        assertThat(run.task("annualAssessment/2027-01-01/chuangban").getName()).isEqualTo("年度考核（2026年） · JT-RUN");
+        Map<String, Object> yearly = documents.stream().filter(d -> "NOTICE".equals(d.get("kind"))
+                && ((String) d.get("title")).contains("2026年单位考核结果")).findFirst().orElseThrow();
+        assertThat((String) yearly.get("title")).isEqualTo("JT-RUN 测试活动关于2026年单位考核结果的通报");
+        String yearlyHtml = rest.withBasicAuth("lingdao1", "demo").getForObject((String) yearly.get("url"), String.class);
+        assertThat(yearlyHtml).contains("根据年度考核（2026年，2026年1月1日 至 2026年12月31日）单位考核结果", "附：2026年单位考核排名");
+        assertThat(run.inboxBodies("lingdao1", "notice-issued")).anySatisfy(b -> assertThat(b).contains("关于2026年单位考核结果的通报"));
         String report = rest.withBasicAuth("lingdao1", "demo").getForObject((String) documents.stream()
                 .filter(d -> "MONTHLY_REPORT".equals(d.get("kind"))).findFirst().orElseThrow().get("url"), String.class);
         assertThat(report).contains("JT-RUN 测试活动", "环卫所");
@@ -203,7 +222,7 @@ class CampaignTemplatesRunTest {
 
     /**
      * A town meets and reports on working days: 九亭镇's 例会 of Saturday 5 December is held on Monday 7 December and
-     * announced on Friday 4 December, one working day ahead, the 年度考核 of Sunday 20 December on Monday 21 December; the 月度工作报告 of 1 January (元旦) is handed out on Monday
+     * announced on Friday 4 December, one working day ahead, the 年度考核 of Sunday 10 January, after the campaign's end, at its end; the 月度工作报告 of 1 January (元旦) is handed out on Monday
      * 4 January and still reports December; at the campaign's end (Sunday 10 January) January is reported once more and
      * December not again.
      */
@@ -246,10 +265,11 @@ class CampaignTemplatesRunTest {
                 .as("5 and 20 December are a Saturday and a Sunday").containsExactly("2026-11-05T09:00 通知 2026-11-04T09:00",
                         "2026-11-20T09:00 通知 2026-11-19T09:00", "2026-12-07T09:00 通知 2026-12-04T09:00",
                         "2026-12-21T09:00 通知 2026-12-18T09:00", "2027-01-05T09:00 通知 2027-01-04T09:00");
-        assertThat(jdbc.queryForObject("select created_at from campaign_task where campaign_code = 'JT-WD'"
-                + " and task_key = 'annualAssessment/2026-12-20/chuangban'", java.sql.Timestamp.class).toInstant())
-                .as("Sunday 20 December is held on Monday 21 December, the first day of 总结迎检, the phase it runs in")
-                .isEqualTo(at("2026-12-21T09:00"));
+        assertThat(jdbc.queryForList("select task_key || ' ' || name from campaign_task where campaign_code = 'JT-WD'"
+                + " and cycle_id = 'annualAssessment'", String.class))
+                .as("Sunday 10 January would be held on Monday 11 January, after the campaign: at its end, on the year just over")
+                .contains("annualAssessment/2027-01-10/chuangban 年度考核（2026年）");
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'JT-WD' and doc_key = 'notice/2026'")).isOne();
     }
 
     /**
@@ -486,10 +506,15 @@ class CampaignTemplatesRunTest {
         // 年考核 "进行公开通报" (jxreview J5): the year's 通报, issued and sent as a 例会's monthly one is.
         assertThat(jdbc.queryForList("select title from campaign_document where campaign_code = 'JX-DEC' and doc_key = 'notice/2026'"
                 + " and kind = 'NOTICE'", String.class)).singleElement().asString().endsWith("关于2026年单位考核结果的通报");
-        assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'JX-DEC' and doc_key = 'notice/2026'",
-                String.class)).contains("根据年考核（2026年", "现将考核排名和不履职单位通报如下", "2026年单位考核排名");
+        String yearly = jdbc.queryForObject("select html from campaign_document where campaign_code = 'JX-DEC' and doc_key = 'notice/2026'",
+                String.class);
+        assertThat(yearly).contains("根据年考核（2026年", "现将考核排名、表彰先进单位和不履职单位通报如下", "2026年单位考核排名");
+        // 表彰先进 (锦溪 plan: 对成效显著的单位予以表彰; 九亭 plan: 考核评估与表彰, jtreview-s59 T10): the A-grade units nothing names
+        assertThat(org.shirong.report.HtmlTables.rows(yearly, "commended")).extracting(r -> r.get(0)).contains("安环所", "古保办")
+                .doesNotContain("城管中队", "创建办", "建管所", "水利站");
+        assertThat(yearly.indexOf("一、表彰先进单位")).isPositive().isLessThan(yearly.indexOf("二、考核得分低于通报线"));
         assertThat(run.inboxBodies("jxgubao1", "notice-issued")).as("a participating unit is sent it").singleElement().asString()
-                .contains("关于2026年单位考核结果的通报", "环境综合整治工作推进小组印发了");
+                .contains("关于2026年单位考核结果的通报", "环境综合整治工作推进小组印发了", "表彰：", "古保办");
         // one message per person (s52: 水利站's head had it three times, as 水利站, 各数字城管成员单位 and 推进小组 member)
         assertThat(run.inboxBodies("jxshuili1", "notice-issued")).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from notification_outbox where business_key = 'JX-DEC'"

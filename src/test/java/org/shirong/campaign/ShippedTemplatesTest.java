@@ -96,7 +96,12 @@ class ShippedTemplatesTest {
         assertThat(t.task("rectificationCheckpoint")).get().extracting(TaskDefinition::kind).isEqualTo(TaskKind.CHECKPOINT);
         assertThat(t.task("publicity")).get().extracting(TaskDefinition::kind).isEqualTo(TaskKind.TASK);
         assertThat(t.cycles()).extracting(Cycle::kind)
-                .containsExactly(CycleKind.MEETING, CycleKind.REPORT, CycleKind.INSPECTION, CycleKind.ASSESSMENT);
+                .containsExactly(CycleKind.MEETING, CycleKind.REPORT, CycleKind.INSPECTION, CycleKind.INSPECTION, CycleKind.ASSESSMENT);
+        // jtreview-s59 T8: the plan's 执法整治组 has work of its own, its findings 联合检查 cases
+        Cycle enforcement = t.cycle("jointEnforcement").orElseThrow();
+        assertThat(enforcement.who()).isEqualTo("zhifa");
+        assertThat(enforcement.findings()).isEqualTo(CaseSource.JOINT_INSPECTION);
+        assertThat(enforcement.phases()).containsExactly("mobilisation", "acceptance");
     }
 
     @Test

@@ -168,4 +168,47 @@ class DemoSeedTest {
         assertThat(as("chuangban1").getForObject("/api/zones?notice=POSTED&size=100", Map.class).get("total")).isEqualTo(12);
         assertThat(as("chuangban1").getForObject("/api/zones?notice=NONE&size=100", Map.class).get("total")).isEqualTo(6);
     }
+
+    /**
+     * jtreview-s59 T9: 九亭's demo starts in late October, outside the plan's calendar months; its office gives the phase
+     * dates after the plan's lengths (前期准备 three months, not to the next 31 May), so no phase runs far longer than the
+     * plan, and the office's 完善组织网络 and 拟订工作方案 fall due, in the plan's order, before the units' 目标责任书.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void jiutingsDemoPhasesFollowThePlansLengthsAndThePlanIsDueBeforeTheResponsibilityLetters() {
+        Map<String, Object> campaign = as("chuangban1").getForObject("/api/campaigns/JT-DEMO", Map.class);
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) campaign.get("phases");
+        java.time.LocalDate first = java.time.LocalDate.parse((String) phases.get(0).get("firstDay"));
+        assertThat(phases).extracting(p -> p.get("lastDay")).containsExactly(first.plusMonths(3).minusDays(1).toString(),
+                first.plusMonths(8).minusDays(1).toString(), first.plusMonths(10).minusDays(1).toString());
+        assertThat((List<String>) campaign.get("phaseWarnings")).isEmpty();
+        java.util.function.Function<String, java.sql.Timestamp> due = key -> jdbc.queryForObject("select min(due_at) from campaign_task"
+                + " where campaign_code = 'JT-DEMO' and task_key like ?", java.sql.Timestamp.class, key + "/%");
+        assertThat(due.apply("buildOrganisation")).isBefore(due.apply("draftPlan"));
+        assertThat(due.apply("draftPlan")).isBefore(due.apply("signResponsibilityLetter"));
+    }
+
+    /**
+     * jtreview-s59 T11: the 目标责任书 a demo unit handed in, as the 迎检档案 holds it, is a readable one-page PDF marked
+     * 演示样本, named after the task without the campaign's code.
+     */
+    @Test
+    void theArchivesDemoLettersAreReadableSamplePdfs() throws IOException {
+        byte[] zip = as("chuangban1").getForObject("/api/campaigns/JT-DEMO/archive.zip", byte[].class);
+        int letters = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().contains("签订目标责任书") && e.getName().endsWith(".pdf")) {
+                    letters++;
+                    assertThat(e.getName().substring(e.getName().lastIndexOf('/') + 1)).doesNotContain("JT-DEMO");
+                    try (var pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+                        assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+                        assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("签订目标责任书", "演示样本");
+                    }
+                }
+            }
+        }
+        assertThat(letters).isPositive();
+    }
 }

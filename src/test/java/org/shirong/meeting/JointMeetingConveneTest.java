@@ -758,6 +758,8 @@ class JointMeetingConveneTest {
                 + " order by decision_no", String.class, CAMPAIGN + "/%")).containsExactly("ASSIGNMENT/-", "NOTICE/notice/2026-11");
         String minutes = documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow();
         assertThat(minutes).contains("<td class=\"text\">2026年10月月度工作报告至今未报送</td><td>通报</td><td>环卫所</td><td>—</td><td>列入本活动的通报</td>");
+        // jtreview-s59 T11: the 通报 says “经工作例会研究”, so the minutes record the meeting's decision to issue it
+        assertThat(minutes).contains("经会议研究，印发《关于2026年11月考核不履职单位的通报》，通报不履职单位");
         assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所。");
         // note-s55: the monthly report and the 驾驶舱 name the unit with the meeting's reason, as the 通报 took it
         String report = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
@@ -777,6 +779,8 @@ class JointMeetingConveneTest {
                 VAR_DECISIONS, "通报 ｜ 城管中队 ｜ 交办事项逾期未办"));
         meetingFixture.runJobs(second);
         assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.NOTICE).hasSize(1);
+        assertThat(documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261220T0100Z").orElseThrow().id()).orElseThrow())
+                .as("the 20th's meeting issues no 通报, and its minutes do not say it did").doesNotContain("印发《");
         assertThat(jdbc.queryForList("select coalesce(notice_key, '-') from meeting_decision where meeting_key = ?", String.class,
                 "MEETTEST/weekly/20261220T0100Z")).as("for the campaign's next 通报").containsExactly("-");
     }

@@ -91,7 +91,7 @@ class JointMeetingProcessTest {
         });
         when(papers.unitName(any(MeetingFacts.class), anyString())).thenAnswer(a -> a.getArgument(1) + "名称");
         when(papers.unitName(nullable(String.class), anyString())).thenAnswer(a -> a.getArgument(1) + "名称");
-        when(papers.minutes(any(), any(), any(), any(), any())).thenReturn(document("m1", DocumentKind.MINUTES, "纪要"));
+        when(papers.minutes(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean(), any())).thenReturn(document("m1", DocumentKind.MINUTES, "纪要"));
         when(papers.notice(any(), any(), any())).thenReturn(document("n1", DocumentKind.NOTICE, "关于2026年11月考核不履职单位的通报"));
         when(papers.noticeSummary(any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn("通报：城管中队（第 2 名）。");
         when(decisions.carryOut(any(), any(), any())).thenReturn(new MeetingRecords.Outcome("JT-2026-000001", null));
@@ -199,7 +199,7 @@ class JointMeetingProcessTest {
         assertThat(carried.getAllValues()).containsExactly(
                 new DecisionInput(1, "清理九亭大街 88 号暴露垃圾", KIND_CASE, "huanwei", "2026-12-04", "EXPOSED_GARBAGE", "九亭大街 88 号"),
                 new DecisionInput(2, "整治沿街门责", KIND_ASSIGNMENT, "chengguan", "2026-12-10", "", ""));
-        verify(papers).minutes(any(), eq("听取各单位汇报，研究九亭大街整治。"), eq(List.of("chengguan", "huanwei")), any(), any());
+        verify(papers).minutes(any(), eq("听取各单位汇报，研究九亭大街整治。"), eq(List.of("chengguan", "huanwei")), any(), eq(true), any());
 
         execute(job(TASK_ISSUE_NOTICE, pi));
         assertThat(pi).variables().containsEntry(VAR_NOTICE_URL, "/api/documents/n1").containsEntry(VAR_MINUTES_URL, "/api/documents/m1");

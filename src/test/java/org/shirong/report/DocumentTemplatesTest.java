@@ -124,6 +124,17 @@ class DocumentTemplatesTest {
         assertThat(templates.render("notice", assessed)).as("an assessment cycle's 通报 (锦溪's 年考核), no meeting behind it")
                 .contains("根据年考核（2026年11月，2026年11月1日 至 2026年11月30日）单位考核结果，现将考核排名和不履职单位通报如下")
                 .doesNotContain("研究");
+        // jtreview-s59 T10: 考核评估与表彰: the units of the top grade nothing names are commended in a part of their own,
+        // before the units named, each with its place out of how many
+        PeriodScores scores = (PeriodScores) assessed.get("scores");
+        assessed.put("commended", new org.shirong.scoring.UnitScores.Commended("A", new BigDecimal("90"), List.of(scores.ranking().get(0))));
+        assessed.put("namedHeading", "考核得分低于通报线（60 分）的单位");
+        String commended = templates.render("notice", assessed);
+        assertThat(commended).contains("现将考核排名、表彰先进单位和不履职单位通报如下", "<h2>一、表彰先进单位</h2>",
+                "以下 1 个单位2026年11月考核为 A 级（总分 90 分以上），创建工作成效显著，予以表彰：",
+                "<td class=\"name\" data-label=\"单位\">环卫所</td><td data-label=\"名次\">2 个单位中第 1 名</td>",
+                "<h2>二、考核得分低于通报线（60 分）的单位</h2>");
+        assertThat(commended.indexOf("表彰先进单位</h2>")).isLessThan(commended.indexOf("城管中队"));
         // supervisors' review s54 V12: units late with a task and units a meeting decided to 通报 in their own parts, escaped
         Map<String, Object> others = sampleModel();
         others.put("lateTasks", List.of(new Figures.LateTaskLine("环卫所", "月度工作报告（2026年10月）<b>", "2026年11月9日", "逾期未报（已逾期 16 个工作日）")));
@@ -153,6 +164,8 @@ class DocumentTemplatesTest {
         for (String label : List.of("单位", "名次", "总分", "通报原因", "计分与失分")) {
             assertThat(named).contains("data-label=\"" + label + "\"");
         }
+        // jtreview-s59 T11: a named unit's place says out of how many, not a bare "1" that reads as praise
+        assertThat(named).containsPattern("data-label=\"名次\">\\d+ 个单位中第 \\d+ 名</td>");
         String screenOnly = notice.substring(notice.indexOf("@media screen"));
         assertThat(screenOnly).contains("table.named-units", "table.overdue-cases", "content: attr(data-label) \"：\"");
         assertThat(notice.substring(0, notice.indexOf("@media screen"))).doesNotContain("attr(data-label)");

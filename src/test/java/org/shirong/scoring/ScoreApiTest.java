@@ -631,9 +631,9 @@ class ScoreApiTest {
         assertThat(body.get("nonPerformingUnits")).isEqualTo(List.of("chengguan", "nongfu"));
         // jtreview T3: the 失分 are out of the items that applied (90 here, not 100), and the notice says so
         assertThat((String) body.get("notice")).contains("2025年3月单位考核：3 个单位参加排名")
-                .contains("通报：城管中队（第 2 名，总分 55.56，D 级；本期适用评分项满分 90 分，得 50 分，折合百分制 55.56 分；"
+                .contains("通报：城管中队（3 个参加排名的单位中第 2 名，总分 55.56，D 级；本期适用评分项满分 90 分，得 50 分，折合百分制 55.56 分；"
                         + "失分：按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分；总分低于通报线）",
-                        "农副公司（第 3 名，总分 22.22，E 级；本期适用评分项满分 90 分，得 20 分，折合百分制 22.22 分；"
+                        "农副公司（3 个参加排名的单位中第 3 名，总分 22.22，E 级；本期适用评分项满分 90 分，得 20 分，折合百分制 22.22 分；"
                         + "失分：按期结案率 0.00% 扣 50.00 分，结案率 0.00% 扣 20.00 分；总分低于通报线）");
         assertThat(list(body, "ranking")).extracting(r -> r.get("unitId"), r -> r.get("maxPoints"), r -> r.get("points"), r -> r.get("basis"))
                 .containsExactly(tuple("huanwei", 90.0, 89.8, "本期适用评分项满分 90 分，得 89.8 分，折合百分制 99.78 分"),
@@ -933,7 +933,7 @@ class ScoreApiTest {
                         assertThat((Map<String, Object>) r.get("indicators")).containsEntry("dueCount", 1).containsEntry("closedCount", 0)
                                 .containsEntry("overdueCount", 1).containsEntry("closureRate", 0.0).containsEntry("onTimeClosureRate", 0.0);
                     });
-            assertThat((String) body.get("notice")).as(month).contains("社发办（第 ").contains("个单位本期无可计分项，不排名")
+            assertThat((String) body.get("notice")).as(month).containsPattern("社发办（\\d+ 个参加排名的单位中第 ").contains("个单位本期无可计分项，不排名")
                     .doesNotContain("应结案件");
             assertThat(list(body, "noCases")).as(month).filteredOn(u -> u.get("unitId").equals("guijian")).singleElement()
                     .satisfies(u -> assertThat(u).containsEntry("note", "本期无可计分项"));
@@ -1307,7 +1307,7 @@ class ScoreApiTest {
         var lvrong = rows.stream().filter(r -> table.text(r, "单位").equals("绿容所")).findFirst().orElseThrow();
         assertThat(table.text(lvrong, "排名")).isEmpty();
         assertThat(table.text(lvrong, "备注")).isEqualTo("本期无可计分项，不排名");
-        assertThat(table.text(rows.get(rows.size() - 1), "排名")).isEqualTo(json.get("notice")).contains("通报：城管中队（第 2 名");
+        assertThat(table.text(rows.get(rows.size() - 1), "排名")).isEqualTo(json.get("notice")).contains("通报：城管中队（3 个参加排名的单位中第 2 名");
     }
 
     /**
