@@ -331,13 +331,14 @@ class CaseController {
      * organises (责任单位, 、-separated, null when none), {@code planItemName}: the campaign's plan item (整治项目) by name,
      * null when the case is of none: both for 整改问题's form, which the lead unit works from; {@code communityTold}: whether
      * the case's 村/社区 is told of it by 【辖区问题】 ({@link CommunityNotice}: not when it leads or cooperates on the case), so
-     * that 整改问题's and 协办's forms name it as one to contact only then (jtphone-s61 F12).
+     * that 整改问题's and 协办's forms name it as one to contact only then (jtphone-s61 F12); {@code rounds}: how each
+     * checked 整改 round ended ({@link RectifyRounds}), so that a photo of a round sent back is not shown as plain 整改后.
      */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String responsibleUnitNames, String planItemName,
             String territoryName, boolean communityTold, String light,
             String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
             List<PartyView> parties, List<CaseAppeals.AppealView> appeals, Map<String, String> people,
-            List<CaseDuplicates.PossibleDuplicate> possibleDuplicates, Actions actions) {
+            List<CaseDuplicates.PossibleDuplicate> possibleDuplicates, Actions actions, List<RectifyRounds.RoundView> rounds) {
     }
 
     /**
@@ -386,7 +387,8 @@ class CaseController {
     @GetMapping("/cases/{caseNo}")
     CaseView get(@PathVariable String caseNo) {
         CaseRecord c = readable(caseNo);
-        List<EventView> timeline = cases.timeline(caseNo).stream()
+        List<CaseEvent> events = cases.timeline(caseNo);
+        List<EventView> timeline = events.stream()
                 .map(e -> new EventView(e.occurredAt(), e.kind().name(), e.kind().label(), e.actor(), e.detail())).toList();
         List<PhotoView> photos = records.photos(caseNo).stream()
                 .map(p -> new PhotoView(p.id(), p.kind(), p.round(), p.fileName(), p.mimeType(), p.sizeBytes(), p.uploadedAt(),
@@ -418,7 +420,7 @@ class CaseController {
         return new CaseView(c, c.statusName(), names.get(c.leadUnit()), CaseDossiers.unitNames(others, names),
                 planItemName, cases.territoryName(c.territory()), communityTold(c, partyViews), light(c),
                 c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
-                duplicates.of(c, identityService.getCurrentAuthentication()), actions(c));
+                duplicates.of(c, identityService.getCurrentAuthentication()), actions(c), RectifyRounds.of(events));
     }
 
     /** Whether the case's 村/社区 had its 【辖区问题】: neither the lead, nor a 责任单位, nor a 协办 party (CaseCorrections). */
