@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.OrganizationRoles;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
@@ -70,6 +71,7 @@ class CaseController {
     private final EvidencePhotos evidencePhotos;
     private final ReportingRights reportingRights;
     private final org.springframework.beans.factory.ObjectProvider<CampaignPlans> campaignPlans;
+    private final OrganizationRoles roles;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
@@ -77,8 +79,9 @@ class CaseController {
             Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges,
             CaseReopens reopens, CaseVoids voids, CaseCorrections corrections, ReadableCases readableCases,
             EvidencePhotos evidencePhotos, ReportingRights reportingRights,
-            org.springframework.beans.factory.ObjectProvider<CampaignPlans> campaignPlans) {
+            org.springframework.beans.factory.ObjectProvider<CampaignPlans> campaignPlans, OrganizationRoles roles) {
         this.campaignPlans = campaignPlans;
+        this.roles = roles;
         this.evidencePhotos = evidencePhotos;
         this.reportingRights = reportingRights;
         this.readableCases = readableCases;
@@ -326,11 +329,13 @@ class CaseController {
      * {@code possibleDuplicates}: of a case still open, the open cases that may report the same problem ({@link CaseDuplicates});
      * {@code actions}: what the caller may do on the case now; {@code responsibleUnitNames}: the units the lead unit
      * organises (责任单位, 、-separated, null when none), {@code planItemName}: the campaign's plan item (整治项目) by name,
-     * null when the case is of none: both for 整改问题's form, which the lead unit works from; {@code rounds}: how each
+     * null when the case is of none: both for 整改问题's form, which the lead unit works from; {@code communityTold}: whether
+     * the case's 村/社区 is told of it by 【辖区问题】 ({@link CommunityNotice}: not when it leads or cooperates on the case), so
+     * that 整改问题's and 协办's forms name it as one to contact only then (jtphone-s61 F12); {@code rounds}: how each
      * checked 整改 round ended ({@link RectifyRounds}), so that a photo of a round sent back is not shown as plain 整改后.
      */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String responsibleUnitNames, String planItemName,
-            String territoryName, String light,
+            String territoryName, boolean communityTold, String light,
             String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
             List<PartyView> parties, List<CaseAppeals.AppealView> appeals, Map<String, String> people,
             List<CaseDuplicates.PossibleDuplicate> possibleDuplicates, Actions actions, List<RectifyRounds.RoundView> rounds) {
@@ -413,9 +418,15 @@ class CaseController {
                 .map(String::strip).filter(u -> !u.isEmpty() && !u.equals(c.leadUnit()))
                 .collect(Collectors.collectingAndThen(Collectors.joining(","), j -> j.isEmpty() ? null : j));
         return new CaseView(c, c.statusName(), names.get(c.leadUnit()), CaseDossiers.unitNames(others, names),
-                planItemName, cases.territoryName(c.territory()), light(c),
+                planItemName, cases.territoryName(c.territory()), communityTold(c, partyViews), light(c),
                 c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
                 duplicates.of(c, identityService.getCurrentAuthentication()), actions(c), RectifyRounds.of(events));
+    }
+
+    /** Whether the case's 村/社区 had its 【辖区问题】: neither the lead, nor a 责任单位, nor a 协办 party (CaseCorrections). */
+    private boolean communityTold(CaseRecord c, List<PartyView> partyViews) {
+        return c.leadUnit() != null && CommunityNotice.toldGroup(roles, c.tenantId(), c, c.leadUnit(), c.responsibleUnits())
+                .filter(group -> partyViews.stream().noneMatch(p -> p.unitId().equals(group))).isPresent();
     }
 
     private Actions actions(CaseRecord c) {

@@ -125,11 +125,8 @@ public class CaseSteps {
         }
         // for the forms of the case path (认领, the approvals) and the village's later notices (jxreview-s60 J4, J8)
         execution.setVariable(VAR_CASE_COMMUNITY, c.community());
-        String organization = execution.getTenantId();
-        String group = roles.communityGroup(organization, c.community()).orElse(null);
-        if (group == null || group.equals(lead)
-                || responsible != null && java.util.Arrays.stream(responsible.split(",")).map(String::strip).anyMatch(group::equals)
-                || roles.listsMember(organization, c.reportedBy(), group)
+        String group = CommunityNotice.toldGroup(roles, execution.getTenantId(), c, lead, responsible).orElse(null);
+        if (group == null
                 || RectificationProcess.TEMPLATE_CASE_DISPATCHED.equals(
                         execution.getVariable(org.shirong.notification.NotificationDigests.VAR_HELD_FOR_DIGEST))) {
             return;

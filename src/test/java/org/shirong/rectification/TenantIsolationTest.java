@@ -357,6 +357,30 @@ class TenantIsolationTest {
     }
 
     /**
+     * jtphone-s61 F12: the case's view says whether its 村/社区 had the 【辖区问题】 (整改问题's and 协办's forms name it as one
+     * to contact only then): 卫星村 of a case 环卫所 leads was told; 第一居委会 leading its own case was not, nor told to contact
+     * itself.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCaseSaysItsCommunityWasToldOnlyWhenItNeitherLeadsNorCooperates() {
+        String inVillage = (String) reportInJinxi("jxtuijinban1", "卫星村桥头暴露垃圾", "卫星村").getBody().get("caseNo");
+        assertThat(as("jxhuanwei1").getForObject("/api/cases/" + inVillage, Map.class)).containsEntry("communityTold", true);
+        assertThat(inbox("jxweixing1", inVillage)).containsExactly("【辖区问题】" + inVillage + " 卫星村桥头暴露垃圾");
+
+        ResponseEntity<Map> led = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"涞坊路阳台乱晾晒","category":"HANGING_LAUNDRY","source":"PATROL",
+                 "location":{"address":"涞坊路 500 弄","community":"第一居委会"}}
+                """), Map.class);
+        assertThat(led.getBody()).containsEntry("leadUnit", "juwei01").containsEntry("community", "第一居委会");
+        String own = (String) led.getBody().get("caseNo");
+        Map<String, Object> view = as("juwei01a").getForObject("/api/cases/" + own, Map.class);
+        assertThat((Map<String, Object>) view.get("record")).containsEntry("community", "第一居委会");
+        assertThat(view).containsEntry("communityTold", false);
+        assertThat(inbox("juwei01a", own)).noneMatch(subject -> subject.startsWith("【辖区问题】"));
+    }
+
+    /**
      * jxreview-s58 J5: a village (卫星村) reads, read-only, the cases whose 村/社区 it is, in the case API, the list and its
      * ledger, and is told of them once (【辖区问题】); it neither reads another 社区's case (上下塘社区) nor one in no 村/社区, and
      * gains no task and no action on its own. A 村/社区 the organisation does not have is refused, naming the field.
