@@ -217,8 +217,6 @@ class CampaignApiTest {
         // done by a colleague: the link says so, by whom and when, and opens no other task of the campaign (F2)
         taskService.claim(run.task("signResponsibilityLetter/chengguan").getId(), "chengguan2");
         run.handIn("signResponsibilityLetter/chengguan", "已签订");
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").active().count())
-                .as("another of the unit's tasks is open").isPositive();
         Map<String, Object> done = target("chengguan1", letter);
         assertThat(done).containsEntry("task", null).containsEntry("casePage", null);
         assertThat((String) done.get("note")).startsWith("“签订目标责任书").contains("已由刘队员于 2026年12月18日", "办结，无需再办理");
