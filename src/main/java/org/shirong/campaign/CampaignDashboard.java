@@ -41,6 +41,7 @@ import org.shirong.report.PlanItemProgress;
 import org.shirong.report.RankingNotices;
 import org.shirong.report.ReportCaseTable;
 import org.shirong.scoring.CampaignPeriods;
+import org.shirong.scoring.NoticeOthers;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
@@ -616,7 +617,7 @@ class CampaignDashboard {
         UnitScores.CooperationScores cooperation = scores.cooperation(c.tenantId(), c.code(), window.periodCode());
         List<String> others = new java.util.ArrayList<>(read.provisional() ? List.of() : noticeUnits.othersNamed(c.code(), read).reasons());
         // the units the 通报 names for their 协办 (sjreview-s57 D7), by the rule it names them with
-        cooperation.named().forEach(u -> others.add(u.unitName() + "：未完成协办 " + u.notDone() + " 件"));
+        cooperation.named().forEach(u -> others.add(NoticeOthers.line(u.unitName(), u.reason())));
         // a 通报 issued by a meeting that ranks no unit names none for its score (diffreview-s60 R1)
         java.util.Optional<String> unranked = issued ? noticeUnits.unranked(c.code(), window.periodCode()) : java.util.Optional.empty();
         UnitScores.PeriodScores current = (unranked.isPresent() ? read.unranked(unranked.get()) : issued ? read : read.beforeNotice())

@@ -99,6 +99,7 @@ class WorkAssignmentPageController {
         List<HistoricProcessInstance> instances = all.stream().filter(p -> readers.reads(caller, tenant, tenant,
                 Objects.toString(variables.getOrDefault(p.getId(), Map.of()).get(WorkAssignmentProcess.VAR_UNIT_GROUP), null))).toList();
         LocalDate today = LocalDate.now();
+        java.util.Set<String> inReview = awaitingReview(instances);
         Map<String, List<WorkAssignmentFiles.File>> handedIn = files.of(instances.stream().map(HistoricProcessInstance::getId).toList());
         List<Map<String, Object>> rows = instances.stream().map(p -> {
             Map<String, Object> vars = variables.getOrDefault(p.getId(), Map.of());
@@ -114,7 +115,7 @@ class WorkAssignmentPageController {
                     "meetingName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_MEETING_NAME), ""),
                     "assignedBy", Objects.toString(vars.get(WorkAssignmentProcess.VAR_ASSIGNED_BY), ""),
                     "due", shownDay(due),
-                    "state", state(p, due, today),
+                    "state", inReview.contains(p.getId()) ? "已提交，待审阅" : state(p, due, today),
                     "handlingResult", Objects.toString(vars.get(WorkAssignmentProcess.VAR_HANDLING_RESULT), ""));
         }).collect(Collectors.toList());
         ModelAndView page = new ModelAndView("pages/work-assignments");
@@ -164,6 +165,24 @@ class WorkAssignmentPageController {
         return system.run(() -> historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableName(WorkAssignmentProcess.VAR_UNIT_GROUP).disableCustomObjectDeserialization().listPage(0, 1)).stream()
                 .map(v -> Objects.toString(v.getValue(), null)).findFirst().orElse(null);
+    }
+
+    /**
+     * Those of {@code instances} whose unit has handed in and that wait at 审阅办理结果 (jtphone-s61 F11: the page said
+     * 办理中（已超期） while the office had the result to review), in one query per batch the engine's limit allows.
+     */
+    private java.util.Set<String> awaitingReview(List<HistoricProcessInstance> instances) {
+        List<String> active = instances.stream().filter(p -> HistoricProcessInstance.STATE_ACTIVE.equals(p.getState()))
+                .map(HistoricProcessInstance::getId).toList();
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        int batch = engine.getQueryMaxResultsLimit();
+        for (int from = 0; from < active.size(); from += batch) {
+            String[] ids = active.subList(from, Math.min(from + batch, active.size())).toArray(String[]::new);
+            system.run(() -> engine.getTaskService().createTaskQuery().processInstanceIdIn(ids)
+                    .taskDefinitionKey(WorkAssignmentProcess.TASK_REVIEW_RESULT).listPage(0, ids.length))
+                    .forEach(t -> waiting.add(t.getProcessInstanceId()));
+        }
+        return waiting;
     }
 
     private static String state(HistoricProcessInstance p, String due, LocalDate today) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * What a notification link about a business key opens for its reader: the reader's open task of that
  * process (one assigned to the reader first, then one nobody has claimed yet, then any other), shown in a
  * Tasklist filter of the reader that holds it, so that Tasklist lists it beside the form. A key that is no business key
- * of an open task is taken as a process instance's id (a notice about one task of a campaign, or a 工作交办 started
+ * of an open task is tried as a case number whose 协办 the reader records ({@code caseNo/unit}), then taken as a process instance's id (a notice about one task of a campaign, or a 工作交办 started
  * without a business key). Runs as the
  * logged-in caller: the engine's authorizations decide which filters and tasks count.
  */
@@ -41,8 +41,21 @@ class TaskTargets {
         List<Filter> filters = filterService.createTaskFilterQuery().listPage(0, MAX_FILTERS).stream()
                 .sorted(Comparator.comparingInt(TaskTargets::priority)).toList();
         Target target = of(businessKey, userId, filters, taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active());
+        if (target.task() == null && isCaseNumber(businessKey)) {
+            target = of(businessKey, userId, filters,
+                    taskService.createTaskQuery().processInstanceBusinessKeyLike(businessKey + "/%").active());
+        }
         return target.task() != null ? target
                 : of(businessKey, userId, filters, taskService.createTaskQuery().processInstanceId(businessKey).active());
+    }
+
+    /**
+     * A bare key with no wildcard of a LIKE in it (JX-2026-000006): a case's 协办 runs under {@code caseNo/unit}, so a case
+     * number alone, as people pass it on, also finds the caller's 记录协办情况 (jxreview-s60 J9: a link copied from the lead
+     * unit's message found nothing for the 协办 unit).
+     */
+    private static boolean isCaseNumber(String key) {
+        return key.chars().noneMatch(ch -> ch == '/' || ch == '%' || ch == '_' || ch == '\\');
     }
 
     private Target of(String businessKey, String userId, List<Filter> filters, TaskQuery query) {

@@ -326,13 +326,14 @@ class CaseController {
      * {@code possibleDuplicates}: of a case still open, the open cases that may report the same problem ({@link CaseDuplicates});
      * {@code actions}: what the caller may do on the case now; {@code responsibleUnitNames}: the units the lead unit
      * organises (责任单位, 、-separated, null when none), {@code planItemName}: the campaign's plan item (整治项目) by name,
-     * null when the case is of none: both for 整改问题's form, which the lead unit works from.
+     * null when the case is of none: both for 整改问题's form, which the lead unit works from; {@code rounds}: how each
+     * checked 整改 round ended ({@link RectifyRounds}), so that a photo of a round sent back is not shown as plain 整改后.
      */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String responsibleUnitNames, String planItemName,
             String territoryName, String light,
             String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
             List<PartyView> parties, List<CaseAppeals.AppealView> appeals, Map<String, String> people,
-            List<CaseDuplicates.PossibleDuplicate> possibleDuplicates, Actions actions) {
+            List<CaseDuplicates.PossibleDuplicate> possibleDuplicates, Actions actions, List<RectifyRounds.RoundView> rounds) {
     }
 
     /**
@@ -381,7 +382,8 @@ class CaseController {
     @GetMapping("/cases/{caseNo}")
     CaseView get(@PathVariable String caseNo) {
         CaseRecord c = readable(caseNo);
-        List<EventView> timeline = cases.timeline(caseNo).stream()
+        List<CaseEvent> events = cases.timeline(caseNo);
+        List<EventView> timeline = events.stream()
                 .map(e -> new EventView(e.occurredAt(), e.kind().name(), e.kind().label(), e.actor(), e.detail())).toList();
         List<PhotoView> photos = records.photos(caseNo).stream()
                 .map(p -> new PhotoView(p.id(), p.kind(), p.round(), p.fileName(), p.mimeType(), p.sizeBytes(), p.uploadedAt(),
@@ -413,7 +415,7 @@ class CaseController {
         return new CaseView(c, c.statusName(), names.get(c.leadUnit()), CaseDossiers.unitNames(others, names),
                 planItemName, cases.territoryName(c.territory()), light(c),
                 c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
-                duplicates.of(c, identityService.getCurrentAuthentication()), actions(c));
+                duplicates.of(c, identityService.getCurrentAuthentication()), actions(c), RectifyRounds.of(events));
     }
 
     private Actions actions(CaseRecord c) {

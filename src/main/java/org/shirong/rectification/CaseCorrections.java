@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * district's towns as its 属地 (sjreview-s54 D6: the town answered 非本镇属地): the 协办 moves with it
  * ({@link CaseCooperation#territoryMoved}); or the office keeps the 属地 the town disputed (属地无误), and the town is asked
  * again ({@link CaseCooperation#territoryConfirmed}). The 村/社区 may be set, changed or cleared (jxreview-s58 J5): where the
- * organisation has villages or communities only to one of them, and the new one is told of the case (【辖区问题】). The timeline records what was and is and why; the case's instances
+ * organisation has villages or communities only to one of them, and the new one is told of the case (【辖区问题】), the
+ * former one that it no longer lies in its area ({@link CommunityUpdates#movedAway}). The timeline records what was and is and why; the case's instances
  * and their open tasks show the corrected title and address at once. The case is locked for the check and the write: a
  * case ended meanwhile, or a 属地 dispute settled meanwhile, is 409, with nothing saved.
  */
@@ -69,12 +70,15 @@ class CaseCorrections {
     private final CaseCooperation cooperation;
     private final CooperatorsLine cooperatorsLine;
     private final ProcessNotices notices;
+    private final CommunityUpdates communityUpdates;
 
     CaseCorrections(RectificationCases cases, CaseRecords records, ReadableCases readable, CaseOffice office,
             CategoryCatalogue catalogue, DispatchRules dispatchRules, CaseParties parties, Organizations organizations,
             RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess, TerritoryDirectory territories,
-            CaseCooperation cooperation, TerritoryChecks territoryChecks, CooperatorsLine cooperatorsLine, ProcessNotices notices) {
+            CaseCooperation cooperation, TerritoryChecks territoryChecks, CooperatorsLine cooperatorsLine, ProcessNotices notices,
+            CommunityUpdates communityUpdates) {
         this.notices = notices;
+        this.communityUpdates = communityUpdates;
         this.cooperatorsLine = cooperatorsLine;
         this.territoryChecks = territoryChecks;
         this.territories = territories;
@@ -127,8 +131,7 @@ class CaseCorrections {
         }
         if (title == null && address == null && description == null && given.category() == null && given.territory() == null
                 && given.community() == null && !confirmed && errors.isEmpty()) {
-            errors.add(ApiError.field("title", "NOTHING_TO_CORRECT", "请填写要更正的问题标题（title）、地点（address）、描述（description）、"
-                    + "问题类别（category）、属地（territory）或村/社区（community），或确认属地无误（territoryConfirmed）"));
+            errors.add(ApiError.field("title", "NOTHING_TO_CORRECT", nothingToCorrect(read)));
         }
         if (TextInput.isBlank(given.reason())) {
             errors.add(ApiError.field("reason", "REQUIRED", "请填写更正说明"));
@@ -183,10 +186,40 @@ class CaseCorrections {
         }
         showOnInstances(c, corrected, newTitle, newAddress, newDescription, partiesChanged);
         if (!Objects.equals(newCommunity, c.community())) {
-            tellCommunity(corrected);
+            communityOnInstance(c.processInstanceId(), newCommunity);
+            if (newCommunity != null) {
+                tellCommunity(corrected);
+            }
+            if (c.community() != null) {
+                communityUpdates.movedAway(corrected, c.community(), newCommunity, why, cases.shownAddress(corrected, newAddress),
+                        String.valueOf(RectificationCases.now().toEpochMilli()));
+            }
         }
         return new Corrected(caseNo, newTitle, newAddress, newDescription, newCategory, categoryName(c.tenantId(), newCategory),
                 newTerritory, newTerritory == null ? null : territories.name(newTerritory), newCommunity, asked, actor, detail);
+    }
+
+    /**
+     * What to change, by the labels the 更正 form shows for the case (jxreview-s60 J7: the message named English variable
+     * names, and 属地 and 属地无误 to 锦溪, whose form has neither): 属地 only in a district with towns, 村/社区 only where the
+     * organisation has villages or communities, 属地无误 only while the 属地 town disputes the case.
+     */
+    private String nothingToCorrect(CaseRecord c) {
+        List<String> fields = new ArrayList<>(List.of("问题标题", "地点", "描述", "问题类别"));
+        if (territories.hasTowns(c.tenantId())) {
+            fields.add("属地");
+        }
+        if (!territories.communities(c.tenantId()).isEmpty()) {
+            fields.add("村/社区");
+        }
+        String last = fields.remove(fields.size() - 1);
+        return "请改动至少一栏：" + String.join("、", fields) + "或" + last
+                + (territoryDisputed(c) ? "，或确认属地无误" : "");
+    }
+
+    private boolean territoryDisputed(CaseRecord c) {
+        return parties.of(c.caseNo()).stream().anyMatch(p -> p.reason() == CaseParties.Reason.TERRITORY && p.done()
+                && p.outcome() == CaseParties.Outcome.NOT_TERRITORY && !p.formerTerritory(c.territory()));
     }
 
     /**
@@ -210,6 +243,20 @@ class CaseCorrections {
         return territories.community(tenant, given).orElseGet(() -> {
             errors.add(ApiError.field("community", "UNKNOWN_COMMUNITY", "村/社区须为" + territories.name(tenant) + "的村或社区（可选："
                     + String.join("、", known) + "），没有“" + TextInput.shortened(given.strip(), 40) + "”；不在某个村、社区的请留空"));
+            return null;
+        });
+    }
+
+    /** The 村/社区 the case's forms show ({@link RectificationProcess#VAR_CASE_COMMUNITY}), kept only while it has one. */
+    private void communityOnInstance(String instance, String community) {
+        systemAccess.run(() -> {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+                if (community == null) {
+                    runtimeService.removeVariable(instance, RectificationProcess.VAR_CASE_COMMUNITY);
+                } else {
+                    runtimeService.setVariable(instance, RectificationProcess.VAR_CASE_COMMUNITY, community);
+                }
+            }
             return null;
         });
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * {@code /shirong/cases}: the cases the caller may read ({@link CaseVisibility}), newest first, each with its 状态, 红黄绿灯,
@@ -29,9 +30,11 @@ class CaseListPageController {
     private final IdentityService identityService;
     private final Organizations organizations;
     private final WorkingCalendars calendars;
+    private final CaseListLink link;
 
     CaseListPageController(CaseRecords records, CaseVisibility visibility, CaseFilters filters,
-            IdentityService identityService, Organizations organizations, WorkingCalendars calendars) {
+            IdentityService identityService, Organizations organizations, WorkingCalendars calendars, CaseListLink link) {
+        this.link = link;
         this.records = records;
         this.visibility = visibility;
         this.filters = filters;
@@ -47,10 +50,10 @@ class CaseListPageController {
         CaseFilter filter = filters.of(user, null, null, null, null, null, null, null, null, null, null);
         CaseRecords.Page found = records.list(filter, visibility.listFilter(user), at, PAGE_SIZE);
         var home = organizations.homeOf(user.getUserId());
-        List<String> areas = home.map(o -> visibility.communitiesOf(user, o.id())).orElse(List.of());
+        List<String> areas = link.areas(user);
         var zone = (home.isPresent() ? calendars.of(home.get().id()) : calendars.shared()).zone();
         var now = RectificationCases.now();
-        model.addAttribute("heading", areas.isEmpty() ? "案件列表" : "辖区案件 · " + String.join("、", areas));
+        model.addAttribute("heading", areas.isEmpty() ? CaseListLink.ALL : CaseListLink.AREA + " · " + String.join("、", areas));
         model.addAttribute("areaNote", areas.isEmpty() ? "" : "本村/本社区的案件（只读）：点编号查看办理进展和整改前后照片。");
         model.addAttribute("rows", found.items().stream().map(c -> {
             TrafficLight light = TrafficLight.of(c, now);
@@ -64,5 +67,16 @@ class CaseListPageController {
         model.addAttribute("page", at);
         model.addAttribute("hasMore", (long) (at + 1) * PAGE_SIZE < found.total());
         return "pages/cases";
+    }
+
+    /**
+     * What Tasklist's header offers for this page (case-list-link.js): {@code label} 辖区案件 or 案件列表, null when the
+     * caller is not led there ({@link CaseListLink}).
+     */
+    @GetMapping(path = "/api/cases/list-link", produces = "application/json")
+    @ResponseBody
+    Map<String, String> listLink() {
+        var label = link.label(identityService.getCurrentAuthentication());
+        return java.util.Collections.singletonMap("label", label);
     }
 }

@@ -212,13 +212,27 @@ public class CaseParties {
     }
 
     /**
-     * Whether the case is 挂账 now: a 记录协办情况 created meanwhile is given no due date, as the case's others lose theirs
-     * ({@link CaseCooperation#caseSuspended}; diffreview-s59 R5).
+     * The due instant a 记录协办情况 its start job creates now takes ({@link CaseTaskListener}): none while the unit's 协办
+     * stands still under its case's 挂账 ({@link #PAUSED}: as the case's other 协办 meanwhile, diffreview-s59 R5), else
+     * its record's ({@code paused} false); empty when the unit is no party of the case. The case's row is locked first:
+     * a 挂账 or a 恢复整改 in progress changes it before the parties ({@link CaseRecords#lock}, an update), so it is
+     * waited for and the party then read as that transaction left it. Read from a snapshot before it commits, a task
+     * created while the case resumed kept no due date, its record the moved one (diffreview-s60 R7).
      */
-    boolean caseSuspended(String caseNo) {
-        Integer count = jdbc.queryForObject("select count(*) from rect_case where case_no = ? and status = 'SUSPENDED'",
-                Integer.class, caseNo);
-        return count != null && count > 0;
+    java.util.Optional<StartingDue> startingDue(String caseNo, String unitId) {
+        jdbc.query("select case_no from rect_case where case_no = ? for update", rs -> null, caseNo);
+        return jdbc.query("select p.due_at, case when " + PAUSED + " then 1 else 0 end paused from rect_case_party p"
+                + " join rect_case c on c.case_no = p.case_no where p.case_no = ? and p.unit_id = ?",
+                (rs, i) -> new StartingDue(instant(rs, "due_at"), rs.getInt("paused") == 1), caseNo, unitId).stream().findFirst();
+    }
+
+    /** See {@link #startingDue}: the party's due instant, and whether it stands still under its case's 挂账. */
+    record StartingDue(Instant dueAt, boolean paused) {
+
+        /** What the task is due by: no date while it stands still. */
+        java.util.Date taskDue() {
+            return paused || dueAt == null ? null : java.util.Date.from(dueAt);
+        }
     }
 
     /**

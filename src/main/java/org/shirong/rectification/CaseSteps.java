@@ -46,13 +46,15 @@ public class CaseSteps {
 
     private final int suspensionReviewMaxDays;
     private final ProcessNotices notices;
+    private final CommunityUpdates communityUpdates;
 
     CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
             OrganizationRoles roles, WorkingCalendars calendars, DateWindow dates, CaseCooperation cooperation,
-            ProcessNotices notices, CollectiveUnits collectives,
+            ProcessNotices notices, CollectiveUnits collectives, CommunityUpdates communityUpdates,
             @org.springframework.beans.factory.annotation.Value("${shirong.rectification.suspension-review-max-days:90}")
             int suspensionReviewMaxDays) {
         this.suspensionReviewMaxDays = suspensionReviewMaxDays;
+        this.communityUpdates = communityUpdates;
         this.notices = notices;
         this.cooperation = cooperation;
         this.collectives = collectives;
@@ -121,6 +123,8 @@ public class CaseSteps {
         if (c.community() == null) {
             return;
         }
+        // for the forms of the case path (认领, the approvals) and the village's later notices (jxreview-s60 J4, J8)
+        execution.setVariable(VAR_CASE_COMMUNITY, c.community());
         String organization = execution.getTenantId();
         String group = roles.communityGroup(organization, c.community()).orElse(null);
         if (group == null || group.equals(lead)
@@ -541,6 +545,7 @@ public class CaseSteps {
             // the unit's 恢复整改 shows what it was granted: the review day (kept already) and the approvers' words
             execution.setVariable(VAR_SUSPENSION_DECISION_COMMENT, opinion);
             cooperation.caseSuspended(caseNo(execution));
+            communityUpdates.suspended(execution, review);
         } else {
             // 不同意: no review day is asked for or checked (the form hides it), and the request's is over with it
             execution.removeVariable(VAR_SUSPENSION_REVIEW_DATE);

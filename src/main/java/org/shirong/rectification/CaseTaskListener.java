@@ -18,8 +18,9 @@ import org.shirong.system.TextInput;
 
 /**
  * Create and complete listener of every user task of a case ({@code RectificationProcess}, {@code CaseCooperationProcess}),
- * so that a Tasklist row says which case it is: 整改问题 · JT-2026-000012 · 人行道堆物 · 沪亭北路 88 号. Reads only the
- * variables the instance already has and sets the task's own fields before its row is first written:
+ * so that a Tasklist row says which case it is: 整改问题 · JT-2026-000012 · 人行道堆物 · 沪亭北路 88 号. Reads the
+ * variables the instance already has (and, on a 协办's start job, its party's due date) and sets the task's own fields
+ * before its row is first written:
  * <ul>
  * <li>name: the diagram's name (kept short there for Modeler and Cockpit) with case number, short title and address;
  * 记录协办情况 also with the cooperating unit: 记录协办情况（环卫所） · JT-2026-000012 · …;</li>
@@ -76,13 +77,28 @@ class CaseTaskListener implements TaskListener {
         String title = text(instance.getVariable(VAR_TITLE));
         String address = text(instance.getVariable(VAR_ADDRESS));
         boolean cooperation = CaseCooperationProcess.TASK_RECORD.equals(task.getTaskDefinitionKey());
-        String party = cooperation && instance.getVariable(CaseCooperationProcess.VAR_PARTY_UNIT) instanceof String unit
-                ? organizations.groupName(unit).orElse(unit) : null;
+        String partyUnit = cooperation && instance.getVariable(CaseCooperationProcess.VAR_PARTY_UNIT) instanceof String unit
+                ? unit : null;
+        String party = partyUnit == null ? null : organizations.groupName(partyUnit).orElse(partyUnit);
         // 记录协办情况 of two units of one case would otherwise read alike in the office's lists
         task.setName(name(party == null ? task.getName() : task.getName() + "（" + party + "）", caseNo.toString(), title, address));
         Object urgency = instance.getVariable(VAR_URGENCY);
         boolean urgent = Urgency.URGENT.name().equals(urgency);
-        String due = instance.getVariable(VAR_DUE_AT) instanceof Date at ? display(task, at) : null;
+        Date dueAt = instance.getVariable(VAR_DUE_AT) instanceof Date at ? at : null;
+        if (partyUnit != null && instance.getVariableTyped(VAR_DUE_AT) != null
+                && !instance.getVariableTyped(VAR_DUE_AT).isTransient()) {
+            // its start job (a first dispatch's due date is transient, of a case just registered): due by its record, read
+            // once a 挂账 or 恢复整改 of the case in progress has committed, not by the variable its start read before
+            // (diffreview-s60 R7); by no date while the case is 挂账, as its other 协办 meanwhile (diffreview-s59 R5)
+            java.util.Optional<CaseParties.StartingDue> starting = parties.startingDue(caseNo.toString(), partyUnit);
+            if (starting.isPresent()) {
+                task.setDueDate(starting.get().taskDue());
+                if (!starting.get().paused()) {
+                    dueAt = starting.get().taskDue();
+                }
+            }
+        }
+        String due = dueAt == null ? null : display(task, dueAt);
         String lead = cooperation ? leadUnitName(task, instance) : null;
         if (TASK_RESUME.equals(task.getTaskDefinitionKey())) {
             // 挂账 stopped the clock: the 整改期限 it stopped at is not the unit's date, the approved review day is
@@ -110,12 +126,6 @@ class CaseTaskListener implements TaskListener {
             if (CaseParties.Reason.TERRITORY.name().equals(reason) || CaseCooperation.TERRITORY_CONFIRMED.equals(reason)) {
                 task.getExecution().setVariable(CaseCooperationProcess.VAR_TERRITORY_PARTY, Boolean.TRUE);
             }
-        }
-        if (cooperation && task.getDueDate() != null && !instance.getVariableTyped(VAR_DUE_AT).isTransient()
-                && parties.caseSuspended(caseNo.toString())) {
-            // its start job ran while the case is 挂账: due by no date, as the case's other 协办 meanwhile, until 恢复整改
-            // gives it its moved one (diffreview-s59 R5); a first dispatch's (its due date transient) is of a case just registered
-            task.setDueDate(null);
         }
         if (urgency != null) {
             task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);

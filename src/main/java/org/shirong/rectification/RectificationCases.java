@@ -423,6 +423,9 @@ public class RectificationCases {
         if (c.campaign() != null && beforePhotoRequired(c.tenantId(), c.campaign())) {
             variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED, true);
         }
+        if (c.community() != null) {
+            variables.put(RectificationProcess.VAR_CASE_COMMUNITY, c.community());
+        }
         return variables;
     }
 

@@ -200,6 +200,12 @@ public final class RectificationProcess {
     public static final String VAR_TITLE = "caseTitle";
     public static final String VAR_ADDRESS = "caseAddress";
     public static final String VAR_DESCRIPTION = "caseDescription";
+    /**
+     * The case's 村/社区 by name, set at its dispatch (and by 更正) only when it has one, so that a case without costs no
+     * variable: 认领案件 and the approval forms show it (jxreview-s60 J4), and the village is told when the case is 挂账 or
+     * closed ({@link CommunityUpdates}).
+     */
+    public static final String VAR_CASE_COMMUNITY = "caseCommunity";
     /** Set when whoever reported the case (a meeting decision) named its lead unit: it overrides the decision table's. */
     public static final String VAR_DIRECTED_LEAD_UNIT = "directedLeadUnit";
     /**
@@ -224,6 +230,8 @@ public final class RectificationProcess {
     public static final String TEMPLATE_CASE_DISPATCHED = "case-dispatched";
     /** 【辖区问题】: a case in a 村/社区's area, to that 村/社区 ({@link CaseSteps#dispatched}). */
     public static final String TEMPLATE_CASE_IN_COMMUNITY = "case-in-community";
+    /** 【辖区问题进展】: the 村/社区 told its case was 挂账, closed or corrected out of its area ({@link CommunityUpdates}). */
+    public static final String TEMPLATE_CASE_COMMUNITY_UPDATE = "case-community-update";
     /** The digest an import sends each lead unit instead ({@link CaseImportBatches}). */
     public static final String TEMPLATE_CASES_IMPORTED = "cases-imported";
     /** The template of 通知牵头单位重新整改 (Task_NotifyCaseReopened). */

@@ -1,6 +1,7 @@
 package org.shirong.report;
 
 import java.util.List;
+import org.shirong.scoring.NoticeOthers;
 
 /** The figures a campaign document shows, ready for a template (dates and rates already written for people); the records are public for FreeMarker. */
 public final class Figures {
@@ -37,6 +38,11 @@ public final class Figures {
         /** A line whose unit's group is not known (a template's sample). */
         public LateTaskLine(String unitName, String task, String due, String state) {
             this(unitName, task, due, state, null);
+        }
+
+        /** Why the 通报 names the unit for it, as the scores word it ({@link NoticeOthers.LateTask#reason}). */
+        public String reason() {
+            return NoticeOthers.LateTask.reason(task, due, state);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
+import org.shirong.scoring.NoticeOthers;
 import org.shirong.scoring.UnitScores;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -66,15 +67,15 @@ class NoticeNamedUnits {
                     "街镇排名总分 " + t.total() + "（" + t.grade() + " 级），列入通报"));
         }
         if (model.get("cooperation") instanceof UnitScores.CooperationScores cooperation) {
-            cooperation.named().forEach(c -> add.accept(new String[] {c.unitId(), c.unitName()}, "未完成协办 " + c.notDone() + " 件"));
+            cooperation.named().forEach(c -> add.accept(new String[] {c.unitId(), c.unitName()}, c.reason()));
         }
         if (model.get("lateTasks") instanceof List<?> late) {
             late.stream().map(Figures.LateTaskLine.class::cast).forEach(t -> add.accept(new String[] {t.groupId(), t.unitName()},
-                    t.task() + t.due() + "到期，" + t.state()));
+                    t.reason()));
         }
         if (model.get("meetingNamed") instanceof List<?> decided) {
             decided.stream().map(MeetingNamedUnits.Named.class::cast).forEach(d -> add.accept(new String[] {d.groupId(), d.unitName()},
-                    d.reason() + "（" + d.decidedBy() + "决定通报）"));
+                    NoticeOthers.Decided.wording(d.reason(), d.decidedBy())));
         }
         Organization issuer = organizations.of(organization);
         Set<String> issuers = new HashSet<>();

@@ -3,6 +3,7 @@ package org.shirong.report;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Stream;
+import org.shirong.scoring.NoticeOthers;
 
 /**
  * What a campaign's 通报 of a period names besides the units ranked low (九亭镇's plan 三、4: 不履职的单位): its tasks due in
@@ -39,7 +40,8 @@ public record OthersNamed(List<Figures.LateTaskLine> lateTasks, List<MeetingName
      * {@code 城管中队：交办事项逾期未办（工作例会（2026年12月3日）决定通报）}.
      */
     public List<String> reasons() {
-        return Stream.concat(lateTasks.stream().map(t -> t.unitName() + "：" + t.task() + t.due() + "到期，" + t.state()),
-                meetingNamed.stream().map(d -> d.unitName() + "：" + d.reason() + "（" + d.decidedBy() + "决定通报）")).toList();
+        return Stream.concat(lateTasks.stream().map(t -> NoticeOthers.line(t.unitName(), t.reason())),
+                meetingNamed.stream().map(d -> NoticeOthers.line(d.unitName(), NoticeOthers.Decided.wording(d.reason(), d.decidedBy()))))
+                .toList();
     }
 }

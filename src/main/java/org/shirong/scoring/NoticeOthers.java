@@ -14,10 +14,44 @@ public interface NoticeOthers {
 
     /** A task the 通报 names its unit for: the task, its due day (2026年11月9日) and how late ({@code 逾期未报（已逾期 18 个工作日）}). */
     record LateTask(String unitId, String unitName, String task, String due, String state) {
+
+        /** {@link #reason(String, String, String)} of this task. */
+        public String reason() {
+            return reason(task, due, state);
+        }
+
+        /**
+         * Why the 通报 names the unit, in the words its replies, the 驾驶舱 and the 考核得分 Excel all give (diffreview-s60
+         * R11): {@code 月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）}.
+         */
+        public static String reason(String task, String due, String state) {
+            return task + due + "到期，" + state;
+        }
     }
 
     /** A unit a meeting decided to 通报, the reason it gave and the meeting (工作例会（2026年12月3日）). */
     record Decided(String unitId, String unitName, String reason, String decidedBy) {
+
+        /** {@link #wording(String, String)} of this decision. */
+        public String wording() {
+            return wording(reason, decidedBy);
+        }
+
+        /**
+         * Why the 通报 names the unit, in the words its replies, the 驾驶舱 and the 考核得分 Excel all give (diffreview-s60
+         * R11): {@code 2026年10月月度工作报告至今未报送（工作例会（2026年12月3日）决定通报）}.
+         */
+        public static String wording(String reason, String decidedBy) {
+            return reason + "（" + decidedBy + "决定通报）";
+        }
+    }
+
+    /**
+     * One unit and one reason it is named for, as the 驾驶舱's ranking text and the Excel's note list them, {@code ；}-separated:
+     * {@code 环卫所：未完成协办 1 件}.
+     */
+    static String line(String unitName, String reason) {
+        return unitName + "：" + reason;
     }
 
     /**

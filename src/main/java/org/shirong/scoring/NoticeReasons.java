@@ -10,9 +10,10 @@ import org.shirong.scoring.ScoreBoard.UnitScore;
 import org.shirong.scoring.UnitScores.CooperationScores;
 
 /**
- * Why the 通报 of a period names each unit, for the 考核得分 Excel: its score (总分低于通报线, 排名末位), its late tasks
- * (逾期任务 2 项：…), its 协办 left unrecorded (协办：未完成 1 件) and a meeting's decision (会议决定：…（工作例会（2026年12月3日））),
- * all of them, {@code ；}-separated, as the 通报 lists them (jtreview-s59 T15).
+ * Why the 通报 of a period names each unit, for the 考核得分 Excel: its score (总分低于通报线、排名末位), each late task
+ * ({@link NoticeOthers.LateTask#reason}), its 协办 left unrecorded ({@link UnitScores.CooperationScores.CooperationLine#reason})
+ * and a meeting's decision ({@link NoticeOthers.Decided#wording}), all of them, {@code ；}-separated, as the 通报 lists them
+ * (jtreview-s59 T15) and in the words its replies and the 驾驶舱 give them (diffreview-s60 R11).
  * A unit is found by its group, or by its name where the 通报's line does not know the group.
  */
 final class NoticeReasons {
@@ -37,12 +38,10 @@ final class NoticeReasons {
         board.unranked().forEach(u -> reasons.unitByName.putIfAbsent(u.unitName(), u.unitId()));
         board.ranking().stream().filter(u -> others.unranked() == null && u.nonPerforming()).forEach(u -> reasons.add(u.unitId(), u.unitName(),
                 u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、"))));
-        Map<String, List<NoticeOthers.LateTask>> late = new LinkedHashMap<>();
-        others.lateTasks().forEach(t -> late.computeIfAbsent(reasons.key(t.unitId(), t.unitName()), k -> new ArrayList<>()).add(t));
-        late.values().forEach(tasks -> reasons.add(tasks.get(0).unitId(), tasks.get(0).unitName(), "逾期任务 " + tasks.size() + " 项："
-                + tasks.stream().map(t -> t.task() + "（" + t.due() + "到期，" + t.state() + "）").collect(Collectors.joining("、"))));
-        cooperation.named().forEach(c -> reasons.add(c.unitId(), c.unitName(), "协办：未完成 " + c.notDone() + " 件"));
-        others.decided().forEach(d -> reasons.add(d.unitId(), d.unitName(), "会议决定：" + d.reason() + "（" + d.decidedBy() + "）"));
+        // each in the words the 通报's replies and the 驾驶舱 give it (diffreview-s60 R11)
+        others.lateTasks().forEach(t -> reasons.add(t.unitId(), t.unitName(), t.reason()));
+        cooperation.named().forEach(c -> reasons.add(c.unitId(), c.unitName(), c.reason()));
+        others.decided().forEach(d -> reasons.add(d.unitId(), d.unitName(), d.wording()));
         return reasons;
     }
 

@@ -21,8 +21,13 @@ final class NoticeSheets {
     private NoticeSheets() {
     }
 
-    /** {@code named}: 通报 once the 通报 is issued, else 列入通报范围, as the ranking sheet's column. */
-    static void cooperation(Workbook workbook, String title, String subtitle, CooperationScores cooperation, String named,
+    /** 通报 once the campaign's 通报 of the period is issued, else 列入通报范围 (not 通报'd yet): the sheets' column. */
+    static String namedHeader(boolean issued) {
+        return issued ? "通报" : "列入通报范围";
+    }
+
+    /** {@code issued}: the period's 通报 is issued: its column is headed 通报, else 列入通报范围, as the ranking sheet's. */
+    static void cooperation(Workbook workbook, String title, String subtitle, CooperationScores cooperation, boolean issued,
             ZoneId zone) {
         boolean scored = cooperation.units().stream().anyMatch(u -> u.points() != null);
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("协办数", 8),
@@ -30,7 +35,7 @@ final class NoticeSheets {
         if (scored) {
             columns.add(new Column("得分", 8));
         }
-        columns.add(new Column(named, 8));
+        columns.add(new Column(namedHeader(issued), 8));
         XlsxSheet sheet = XlsxSheet.start(workbook, COOPERATION, title, subtitle, columns, zone);
         int row = sheet.firstDataRow();
         for (CooperationScores.CooperationLine u : cooperation.units()) {
@@ -48,15 +53,19 @@ final class NoticeSheets {
             sheet.label(row, col, cooperation.named().contains(u) ? "是" : "否");
             row++;
         }
-        String notice = cooperation.notice();
+        // the 通报's own sentence, 予以通报 only once it is issued (diffreview-s60 R11, R12)
+        String named = cooperation.namedSentence(issued);
         sheet.note(row + 1, columns.size(), cooperation.units().isEmpty() ? "本期没有到期的协办。"
                 : cooperation.provisional() ? "本期尚未结束，协办情况为暂定，不据此通报。"
-                : notice.isEmpty() ? "本期没有未完成协办的单位。" : "未完成协办、予以通报：" + notice + "。");
+                : named.isEmpty() ? "本期没有未完成协办的单位。" : named + "。");
     }
 
-    /** {@code provisional}: the period still runs, and its 通报 names no late task yet. */
+    /**
+     * {@code provisional}: the period still runs, and its 通报 names no late task yet; {@code issued}: the period's 通报 is
+     * issued (before, its late tasks are 列入通报范围 only, diffreview-s60 R12).
+     */
     static void lateTasks(Workbook workbook, String title, String subtitle, List<NoticeOthers.LateTask> tasks, boolean provisional,
-            ZoneId zone) {
+            boolean issued, ZoneId zone) {
         List<Column> columns = List.of(new Column("单位", 16), new Column("任务", 30), new Column("到期日", 14), new Column("完成情况", 30));
         XlsxSheet sheet = XlsxSheet.start(workbook, LATE_TASKS, title, subtitle, columns, zone);
         int row = sheet.firstDataRow();
@@ -69,6 +78,7 @@ final class NoticeSheets {
         }
         sheet.note(row + 1, columns.size(), provisional ? "本期尚未结束，期末后按考核细则确定逾期任务，不据此通报。"
                 : tasks.isEmpty() ? "本期没有逾期未完成的工作任务。"
-                : "以上单位未在期限内完成本期到期的工作任务，或以前到期的工作任务仍未完成，与通报一并列出。");
+                : "以上单位未在期限内完成本期到期的工作任务，或以前到期的工作任务仍未完成，"
+                        + (issued ? "予以通报。" : "列入通报范围（本期通报尚未印发）。"));
     }
 }

@@ -35,6 +35,8 @@ class ScoreWorkbook {
     static final String SHEET = "考核得分";
     static final String TERRITORY_SHEET = "街镇排名";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** An organisation's whole scores name no unit for its 协办 (only a campaign's 通报 does). */
+    private static final UnitScores.CooperationScores EMPTY_COOPERATION = new UnitScores.CooperationScores("", false, List.of());
 
     /** One indicator column: its header and its value of a unit's indicators (a count, or a rate in percent). */
     private record Indicator(String header, Function<Indicators, Number> value, boolean rate) {
@@ -145,7 +147,7 @@ class ScoreWorkbook {
                 .forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
                 new Column("得分", 8), new Column("满分", 8), new Column("等级", 6),
-                new Column(namedHeader(resolved), 6), new Column(resolved.noticeIssued() ? "通报原因" : "列入原因", 30),
+                new Column(NoticeSheets.namedHeader(resolved.noticeIssued()), 6), new Column(resolved.noticeIssued() ? "通报原因" : "列入原因", 30),
                 new Column("考核项得分", 9), new Column("检查得分", 9)));
         items.values().forEach(header -> columns.add(new Column(header, 14)));
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
@@ -167,8 +169,7 @@ class ScoreWorkbook {
         // its 协办 as the 通报 named them when it was issued, as its late tasks (diffreview-s60 R2)
         UnitScores.CooperationScores cooperation = campaign == null ? null
                 : unitScores.cooperation(resolved.organization(), campaign, resolved.period().code(), others.issuedAt());
-        NoticeReasons named = campaign == null ? NoticeReasons.of(board, others, EMPTY_COOPERATION)
-                : NoticeReasons.of(board, others, cooperation);
+        NoticeReasons named = NoticeReasons.of(board, others, cooperation == null ? EMPTY_COOPERATION : cooperation);
         Workbook workbook = new Workbook(out, "Shirong", "1.0");
         XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, title(resolved), subtitle, columns, zone);
         int row = sheet.firstDataRow();
@@ -215,7 +216,7 @@ class ScoreWorkbook {
         }
         List<String> lines = new ArrayList<>(others.lines());
         if (cooperation != null) {
-            cooperation.named().forEach(c -> lines.add(c.unitName() + "：未完成协办 " + c.notDone() + " 件"));
+            cooperation.named().forEach(c -> lines.add(NoticeOthers.line(c.unitName(), c.reason())));
         }
         // a 通报 issued by a meeting that ranks no unit names none for its score: the note gives its reason instead
         String notice = others.unranked() != null ? others.unranked() : resolved.notice(zone);
@@ -228,17 +229,11 @@ class ScoreWorkbook {
         if (campaign != null) {
             String head = head(resolved);
             String stated = period + (board.provisional() ? "　｜　暂定（本期尚未结束，不据此通报）" : "") + exported;
-            NoticeSheets.cooperation(workbook, head + "协办情况", stated, cooperation, namedHeader(resolved), zone);
-            NoticeSheets.lateTasks(workbook, head + "逾期未完成的工作任务", stated, others.lateTasks(), board.provisional(), zone);
+            NoticeSheets.cooperation(workbook, head + "协办情况", stated, cooperation, resolved.noticeIssued(), zone);
+            NoticeSheets.lateTasks(workbook, head + "逾期未完成的工作任务", stated, others.lateTasks(), board.provisional(),
+                    resolved.noticeIssued(), zone);
         }
         workbook.finish();
-    }
-
-    private static final UnitScores.CooperationScores EMPTY_COOPERATION = new UnitScores.CooperationScores("", false, List.of());
-
-    /** 通报 once the campaign's 通报 of the period is issued, else 列入通报范围 (not 通报'd yet). */
-    private static String namedHeader(ScoreQuery.Resolved resolved) {
-        return resolved.noticeIssued() ? "通报" : "列入通报范围";
     }
 
     /** The district's towns and streets, ranked on the cases lying in them; those without due cases below, unranked. */

@@ -344,6 +344,14 @@ public class UnitScores {
         /** One unit's 协办: 协办数, 按时完成, 逾期完成, 未完成, 协办按时率 ({@code 50.00%}), points when the rubric scores it. */
         public record CooperationLine(int rank, String unitId, String unitName, int count, int doneOnTime, int doneLate,
                 int notDone, String onTimeRate, BigDecimal points, boolean failed) {
+
+            /**
+             * Why the 通报 names the unit for its 协办, in the words its replies, the 驾驶舱 and the 考核得分 Excel all give
+             * (diffreview-s60 R11): {@code 未完成协办 1 件}.
+             */
+            public String reason() {
+                return "未完成协办 " + notDone + " 件";
+            }
         }
 
         /** The units the 通报 names for their 协办: none while the period runs. */
@@ -353,7 +361,17 @@ public class UnitScores {
 
         /** The 通报's sentence naming them: {@code 创建工作办公室（九亭镇）未完成协办 1 件}; empty when none. */
         public String notice() {
-            return String.join("、", named().stream().map(u -> u.unitName() + "未完成协办 " + u.notDone() + " 件").toList());
+            return String.join("、", named().stream().map(u -> u.unitName() + u.reason()).toList());
+        }
+
+        /**
+         * The 通报's sentence over them, as its 属地街镇和协办部门配合情况 and the Excel's 协办 sheet print it:
+         * {@code 未按期完成协办、予以通报：环卫所未完成协办 1 件}, or before the 通报 is issued ({@code issued} false)
+         * {@code 未按期完成协办、列入通报范围（本期通报尚未印发）：…}; empty when none.
+         */
+        public String namedSentence(boolean issued) {
+            String notice = notice();
+            return notice.isEmpty() ? "" : "未按期完成协办、" + (issued ? "予以通报" : "列入通报范围（本期通报尚未印发）") + "：" + notice;
         }
     }
 

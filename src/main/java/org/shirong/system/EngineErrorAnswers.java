@@ -124,7 +124,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
 
     /**
      * The start of the answer to a task that does not exist or that the caller may not know of (see {@link #ADDRESSED}):
-     * Camunda's own words, which Tasklist recognises (it then says 此任务已由他人办理或已撤销，请刷新列表 and clears the task).
+     * Camunda's own words, which Tasklist recognises (it then says 此任务已办结、已撤销，或不由您所在的单位办理，请刷新列表 and clears the task).
      */
     static final String NO_SUCH_TASK = "No matching task with id ";
 

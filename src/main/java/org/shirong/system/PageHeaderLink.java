@@ -31,6 +31,17 @@ public abstract class PageHeaderLink implements WebMvcConfigurer, HandlerInterce
     /** Whether the link is offered: {@code sessionUser} the webapps' logged-in user, or null (then the engine's caller). */
     protected abstract boolean offered(UserAuthentication sessionUser);
 
+    /** What the page's model gets: whether the link is offered, unless a link says more (its label). */
+    protected Object modelValue(UserAuthentication sessionUser) {
+        return offered(sessionUser);
+    }
+
+    /** The caller the link is for: the webapps' logged-in user, else the engine's current one (HTTP Basic); null if none. */
+    protected org.camunda.bpm.engine.impl.identity.Authentication caller(UserAuthentication sessionUser) {
+        return sessionUser != null ? new org.camunda.bpm.engine.impl.identity.Authentication(sessionUser.getIdentityId(),
+                sessionUser.getGroupIds(), sessionUser.getTenantIds()) : engine.getIdentityService().getCurrentAuthentication();
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/shirong/**", "/error");
@@ -39,7 +50,7 @@ public abstract class PageHeaderLink implements WebMvcConfigurer, HandlerInterce
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
         if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
-            page.addObject(modelAttribute, offered(sessionUser(request)));
+            page.addObject(modelAttribute, modelValue(sessionUser(request)));
         }
     }
 

@@ -148,18 +148,30 @@
     return fig;
   }
 
-  function showPhotos(photos) {
+  // 核查未通过的一轮：整改后照片注明“第 N 次，核查未通过”和核查意见，不让人误以为已整改到位（jxreview-s60 J5）
+  function showPhotos(photos, verdicts) {
     var box = document.getElementById('case-photos');
     if (!photos.length) { box.appendChild(el('p', 'text-muted', '尚无照片')); return; }
     var rounds = {};
+    var ended = {};
+    (verdicts || []).forEach(function (v) { ended[v.round] = v; });
     var cooperation = photos.filter(function (p) { return p.kind === 'COOPERATION'; });
     photos.filter(function (p) { return p.kind !== 'COOPERATION'; })
       .forEach(function (p) { (rounds[p.round] = rounds[p.round] || {})[p.kind] = p; });
+    var numbered = Object.keys(rounds).length > 1 || (verdicts || []).some(function (v) { return v.result === 'VERIFICATION_FAILED'; });
     Object.keys(rounds).sort(function (a, b) { return a - b; }).forEach(function (r) {
-      if (Object.keys(rounds).length > 1) { box.appendChild(el('h3', 'shirong-round', '第 ' + r + ' 次整改')); }
-      var pair = el('div', 'shirong-photo-pair');
+      var verdict = ended[r];
+      var failed = verdict && verdict.result === 'VERIFICATION_FAILED';
+      if (numbered) {
+        box.appendChild(el('h3', 'shirong-round', '第 ' + r + ' 次整改' + (verdict ? '（' + verdict.resultName + '）' : '')));
+      }
+      var pair = el('div', 'shirong-photo-pair' + (failed ? ' shirong-round-failed' : ''));
       pair.appendChild(photoFigure(rounds[r].BEFORE, '整改前'));
-      pair.appendChild(photoFigure(rounds[r].AFTER, '整改后'));
+      var after = photoFigure(rounds[r].AFTER, failed ? '整改后（第' + r + '次，核查未通过）' : '整改后');
+      if (failed && rounds[r].AFTER) {
+        after.querySelector('figcaption').appendChild(el('span', 'shirong-verdict', '核查意见：' + (verdict.comment || '（未写明）')));
+      }
+      pair.appendChild(after);
       box.appendChild(pair);
     });
     // 协办单位记录协办情况时可附的照片，列在整改前后照片之后
@@ -379,7 +391,7 @@
       people = v.people || {};
       showRecord(v);
       showZone(v.record);
-      showPhotos(v.photos);
+      showPhotos(v.photos, v.rounds);
       showExtensions(v.extensions, v.timeline, v.record.status);
       showParties(v.parties);
       showAppeals(v.appeals, v.actions.appeal);

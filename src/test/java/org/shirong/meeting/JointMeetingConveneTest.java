@@ -467,6 +467,10 @@ class JointMeetingConveneTest {
         String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
         assertThat(agenda).contains("四、拟通报的不履职单位", "本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务、或以前到期的工作任务仍未完成的单位（一并通报）");
         assertThat(org.shirong.report.HtmlTables.rows(agenda, "late-tasks")).isEqualTo(late);
+        // diffreview-s60 R12: the 考核得分 Excel downloaded before the meeting issues the 通报 has them 列入通报范围, not 通报'd
+        XlsxDownload lateBefore = XlsxDownload.of(excel(), "逾期任务");
+        assertThat(lateBefore.data().get(lateBefore.data().size() - 1).getCell(0).getText()).as("no 通报 yet")
+                .isEqualTo("以上单位未在期限内完成本期到期的工作任务，或以前到期的工作任务仍未完成，列入通报范围（本期通报尚未印发）。");
 
         holdMeeting(pi);
         StoredDocument notice = documents.find(CAMPAIGN, "notice/2026-11").orElseThrow();
@@ -494,16 +498,19 @@ class JointMeetingConveneTest {
         // reasons, whether ranked or not, and lists the tasks on a sheet of their own
         XlsxDownload table = scoresExcel();
         assertThat(table.headers()).contains("通报", "通报原因");
-        assertThat(namedIn(table, "环卫所")).isEqualTo("是：逾期任务 1 项：月度工作报告（2026年10月）（2026年11月9日到期，逾期未报（已逾期 18 个工作日））");
-        assertThat(namedIn(table, "城管中队")).startsWith("是：").contains("逾期任务 2 项：签订目标责任书（2026年11月9日到期，逾期 3 个工作日完成）、"
-                + "交办：清运九亭大街建筑垃圾（2026年11月10日到期，逾期 2 个工作日完成）");
-        assertThat(namedIn(table, "绿容所")).startsWith("是：逾期任务 1 项：交办：整治涞寅路乱设摊");
+        // each task in the words of the 驾驶舱's line above and of the unit's 书面报告 task (diffreview-s60 R11)
+        assertThat(namedIn(table, "环卫所")).isEqualTo("是：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）");
+        assertThat(namedIn(table, "城管中队")).startsWith("是：").contains("签订目标责任书2026年11月9日到期，逾期 3 个工作日完成；"
+                + "交办：清运九亭大街建筑垃圾2026年11月10日到期，逾期 2 个工作日完成");
+        assertThat(namedIn(table, "绿容所")).startsWith("是：交办：整治涞寅路乱设摊2026年11月16日到期，逾期未报");
         assertThat(table.data().get(table.data().size() - 1).getCell(0).getText()).contains("本期没有因考核得分被通报的单位。另通报：",
                 "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 18 个工作日）");
         XlsxDownload lateSheet = XlsxDownload.of(excel(), "逾期任务");
         assertThat(lateSheet.headers()).containsExactly("单位", "任务", "到期日", "完成情况");
         assertThat(lateSheet.data().subList(0, late.size())).extracting(r -> List.of(lateSheet.text(r, "单位"), lateSheet.text(r, "任务"),
                 lateSheet.text(r, "到期日"), lateSheet.text(r, "完成情况"))).isEqualTo(late);
+        assertThat(lateSheet.data().get(lateSheet.data().size() - 1).getCell(0).getText()).as("the sheet's note, as the 通报's")
+                .isEqualTo("以上单位未在期限内完成本期到期的工作任务，或以前到期的工作任务仍未完成，予以通报。");
         assertThat(XlsxDownload.of(excel(), "协办").title()).endsWith("协办情况");
     }
 
@@ -517,7 +524,7 @@ class JointMeetingConveneTest {
         return XlsxDownload.of(excel());
     }
 
-    /** The unit's 通报 and 通报原因 in {@code table}: {@code 是：逾期任务 1 项：…}, or {@code 否：}. */
+    /** The unit's 通报 and 通报原因 in {@code table}: {@code 是：未完成协办 1 件}, or {@code 否：}. */
     private static String namedIn(XlsxDownload table, String unit) {
         return table.data().stream().filter(r -> unit.equals(table.text(r, "单位"))).findFirst()
                 .map(r -> table.text(r, "通报") + "：" + table.text(r, "通报原因")).orElseThrow(() -> new AssertionError(unit + " not in the table"));
@@ -599,7 +606,7 @@ class JointMeetingConveneTest {
             assertThat(noticeBody()).contains("协办：环卫所未完成协办 1 件。");
             // jtreview-s59 T15: the 考核得分 Excel names 环卫所 for its 协办, and its 协办 sheet counts it as the 通报
             XlsxDownload table = scoresExcel();
-            assertThat(namedIn(table, "环卫所")).startsWith("是：").contains("协办：未完成 1 件");
+            assertThat(namedIn(table, "环卫所")).as("in the 通报's words").startsWith("是：").contains("未完成协办 1 件");
             XlsxDownload cooperationSheet = XlsxDownload.of(excel(), "协办");
             assertThat(cooperationSheet.data()).filteredOn(r -> "环卫所".equals(cooperationSheet.text(r, "单位"))).singleElement()
                     .satisfies(r -> {
@@ -608,7 +615,7 @@ class JointMeetingConveneTest {
                         assertThat(cooperationSheet.text(r, "通报")).isEqualTo("是");
                     });
             assertThat(cooperationSheet.data().get(cooperationSheet.data().size() - 1).getCell(0).getText())
-                    .isEqualTo("未完成协办、予以通报：环卫所未完成协办 1 件。");
+                    .as("the 通报's sentence").isEqualTo("未按期完成协办、予以通报：环卫所未完成协办 1 件。");
 
             List<Map<String, Object>> asked = jdbc.queryForList("select group_id, name, due_at, status from campaign_task"
                     + " where campaign_code = ? and definition_id = 'noticeReply' order by group_id", CAMPAIGN);
@@ -657,7 +664,7 @@ class JointMeetingConveneTest {
             ClockUtil.setCurrentTime(Date.from(at("2026-12-10T11:00")));
             jdbc.update("update rect_case_party set done_at = ?, done_by = 'huanwei1', note = '已到场配合' where case_no = ? and unit_id = 'huanwei'",
                     java.sql.Timestamp.from(at("2026-12-10T10:00")), cooperated);
-            assertThat(namedIn(scoresExcel(), "环卫所")).startsWith("是：").contains("协办：未完成 1 件");
+            assertThat(namedIn(scoresExcel(), "环卫所")).startsWith("是：").contains("未完成协办 1 件");
             XlsxDownload recorded = XlsxDownload.of(excel(), "协办");
             assertThat(recorded.data()).filteredOn(r -> "环卫所".equals(recorded.text(r, "单位"))).singleElement().satisfies(r -> {
                 assertThat(recorded.text(r, "未完成")).isEqualTo("1");
@@ -760,7 +767,7 @@ class JointMeetingConveneTest {
                 .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
         assertThat(dashboardNotice("2026-11")).contains("另通报：环卫所：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日）决定通报）。");
         // jtreview-s59 T15: and the 考核得分 Excel names it for the meeting's decision
-        assertThat(namedIn(scoresExcel(), "环卫所")).isEqualTo("是：会议决定：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日））");
+        assertThat(namedIn(scoresExcel(), "环卫所")).isEqualTo("是：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日）决定通报）");
 
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
@@ -807,7 +814,7 @@ class JointMeetingConveneTest {
         // diffreview-s60 R1: the 考核得分 Excel and the 驾驶舱 agree with it: 城管中队, below the line, is not named for its score
         XlsxDownload table = scoresExcel();
         assertThat(namedIn(table, "城管中队")).isEqualTo("否：");
-        assertThat(namedIn(table, "环卫所")).isEqualTo("是：会议决定：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日））");
+        assertThat(namedIn(table, "环卫所")).isEqualTo("是：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日）决定通报）");
         assertThat(table.rows().get(table.rows().size() - 1).getCell(0).getText()).as("the sheet's note")
                 .startsWith("2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不因考核得分通报单位。")
                 .contains("另通报：环卫所").doesNotContain("城管中队");
@@ -1329,7 +1336,7 @@ class JointMeetingConveneTest {
             ResponseEntity<String> page = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(
                     "/shirong/work-assignments?organization=songjiang", String.class);
             assertThat(page.getStatusCode().value()).isEqualTo(200);
-            assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td data-label=\"承办单位\">石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
             java.util.regex.Matcher link = java.util.regex.Pattern.compile("/shirong/work-assignments/files/(\\d+)").matcher(page.getBody());
             assertThat(link.find()).as("the photo is listed with the result").isTrue();
             ResponseEntity<byte[]> download = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(link.group(), byte[].class);
@@ -1359,7 +1366,7 @@ class JointMeetingConveneTest {
                 ResponseEntity<String> lowered = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(
                         "/shirong/work-assignments?organization=songjiang", String.class);
                 assertThat(lowered.getStatusCode().value()).as(lowered.getBody()).isEqualTo(200);
-                assertThat(lowered.getBody()).contains("某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+                assertThat(lowered.getBody()).contains("某菜场周边整治", "<td data-label=\"承办单位\">石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
             } finally {
                 engine.setQueryMaxResultsLimit(limit);
             }
@@ -1411,7 +1418,10 @@ class JointMeetingConveneTest {
                     String.class);
             assertThat(officePage.getBody()).as("the office's page lists the work and its file").contains("督导材料汇总", url);
             assertThat(rest.withBasicAuth("ducha2", "demo").getForObject("/shirong/work-assignments", String.class))
-                    .as("the unit's staff open the page and find their work with its file").contains("督导材料汇总", url);
+                    .as("the unit's staff open the page and find their work with its file, handed in and waiting for review"
+                            + " (jtphone-s61 F11), and the pages' header leads there").contains("督导材料汇总", url, "已提交，待审阅");
+            assertThat(rest.withBasicAuth("ducha2", "demo").getForObject("/shirong/cases", String.class))
+                    .contains("<a href=\"/shirong/work-assignments\">工作交办</a>");
             for (String user : List.of("chuangban1", "lingdao2", "ducha2", "ducha1")) {
                 ResponseEntity<byte[]> download = rest.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
                 assertThat(download.getStatusCode().value()).as(user + ": the office, a leader, the unit that handed it in")
@@ -1426,6 +1436,8 @@ class JointMeetingConveneTest {
                     String.class);
             assertThat(headsPage.getStatusCode().value()).isEqualTo(200);
             assertThat(headsPage.getBody()).as("nor is it on his page").doesNotContain("督导材料汇总", url);
+            assertThat(rest.withBasicAuth("chengguan1", "demo").getForObject("/shirong/cases", String.class))
+                    .as("a unit's clerk is offered 工作交办 too").contains("<a href=\"/shirong/work-assignments\">工作交办</a>");
 
             // secreview-s59 S3: returned for 重办, the unit's 办理交办事项 form links each file it handed in to its download
             Task review = taskService.createTaskQuery().processInstanceId(instance.getId())

@@ -65,6 +65,8 @@ class NotificationTemplatesTest {
         model.put("meetingName", "工作例会");
         model.put("occasion", "“前期准备”阶段开始");
         model.put("taskCount", "2");
+        model.put("event", "已挂账");
+        model.put("update", "经审批，本案件暂时无法整改，已挂账、停止计时，复核日期 2026年5月20日。");
         model.put("tasks", List.of(Map.of("name", "签订目标责任书（城管中队）", "requirement", "与镇政府签订目标责任书\n报办公室备案",
                 "due", "2026年11月8日 17:00"), Map.of("name", "对照标准全面自查", "requirement", "", "due", "2026年11月20日 17:00")));
         return model;
@@ -109,6 +111,14 @@ class NotificationTemplatesTest {
         assertThat(inCommunity.subject()).isEqualTo("【辖区问题】JT-2026-000042 九亭大街路口暴露垃圾");
         assertThat(inCommunity.body()).startsWith("卫星村：").contains("卫星村范围内上报的市容问题已立为整改案件 JT-2026-000042，由环卫所牵头办理",
                 "（只读）", "整改期限：2026年5月9日 10:00");
+        // jxreview-s60 J8: and told what happens next — 挂账, 结案, or corrected out of its area (linked to its list then)
+        Rendered update = templates.render("case-community-update", sampleModel());
+        assertThat(update.subject()).isEqualTo("【辖区问题已挂账】JT-2026-000042 九亭大街路口暴露垃圾");
+        assertThat(update.body()).startsWith("卫星村：").contains("你单位此前收到的辖区问题 JT-2026-000042（环卫所牵头办理）已挂账。",
+                "复核日期 2026年5月20日", "查看案件：http://");
+        Map<String, Object> away = sampleModel();
+        away.put("event", "已不属本辖区");
+        assertThat(templates.render("case-community-update", away).body()).contains("本辖区案件：http://").doesNotContain("查看案件");
         Rendered appeal = templates.render("case-appeal-decided", sampleModel());
         assertThat(appeal.subject()).isEqualTo("【考核申诉已核准】JT-2026-000042 超期");
         assertThat(appeal.body()).contains("不再计入你单位的考核得分", "审核意见：（无）");

@@ -333,6 +333,54 @@ class CaseApiOnPostgresTest {
     }
 
     /**
+     * diffreview-s60 R7 on PostgreSQL: the due date a 协办's start job gives its 记录协办情况 ({@link CaseParties#startingDue})
+     * waits for a 恢复整改 in progress (the case's row locked and changed, the party's due instant moved, not committed yet)
+     * and reads what it committed: not 挂账, due by the moved instant. Read from the snapshot before, it stood still.
+     */
+    @Test
+    void aCooperationsStartingDueWaitsForTheCaseResumingOnPostgres() throws Exception {
+        java.time.Instant suspended = java.time.Instant.parse("2026-03-02T09:00:00Z");
+        java.time.Instant due = suspended.plusSeconds(86_400);
+        java.time.Instant moved = due.plusSeconds(7 * 86_400);
+        jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_by,"
+                + " reported_at, suspended_at, territory, tenant_id) values ('PGRESUME-1', 'PATROL', 'EXPOSED_GARBAGE', 'NORMAL',"
+                + " '恢复测试', '九亭大街 2 号', 'chengguan', 'SUSPENDED', 'admin', ?, ?, 'jiuting', 'jiuting')",
+                java.sql.Timestamp.from(suspended.minusSeconds(86_400)), java.sql.Timestamp.from(suspended));
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at)"
+                + " values ('PGRESUME-1', 'huanwei', 'COOPERATE', 'RESPONSIBLE', 'jiuting', ?, ?)",
+                java.sql.Timestamp.from(suspended.minusSeconds(3_600)), java.sql.Timestamp.from(due));
+        CaseParties parties = context.getBean(CaseParties.class);
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        assertThat(transactions.execute(t -> parties.startingDue("PGRESUME-1", "huanwei")).orElseThrow().taskDue())
+                .as("挂账: no due date").isNull();
+        java.util.concurrent.ExecutorService job = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?>[] starting = new java.util.concurrent.Future<?>[1];
+            transactions.executeWithoutResult(resuming -> {
+                context.getBean(CaseRecords.class).lock("PGRESUME-1");
+                jdbc.update("update rect_case set status = 'IN_RECTIFICATION' where case_no = 'PGRESUME-1'");
+                jdbc.update("update rect_case_party set due_at = ? where case_no = 'PGRESUME-1'", java.sql.Timestamp.from(moved));
+                starting[0] = job.submit(() -> transactions.execute(t -> parties.startingDue("PGRESUME-1", "huanwei")));
+                long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+                while (!starting[0].isDone() && System.nanoTime() < until && jdbc.queryForObject("select count(*) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and datname = current_database()", Integer.class) == 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+                }
+                assertThat(starting[0].isDone()).as("waits for 恢复整改 to commit").isFalse();
+            });
+            CaseParties.StartingDue read = (CaseParties.StartingDue) ((java.util.Optional<?>) starting[0].get(30,
+                    java.util.concurrent.TimeUnit.SECONDS)).orElseThrow();
+            assertThat(read.paused()).isFalse();
+            assertThat(read.taskDue()).isEqualTo(java.util.Date.from(moved));
+        } finally {
+            job.shutdownNow();
+            jdbc.update("delete from rect_case_party where case_no like 'PGRESUME-%'");
+            jdbc.update("delete from rect_case where case_no like 'PGRESUME-%'");
+        }
+    }
+
+    /**
      * A case closes on time when it was handed in by its due instant, or, never handed in, is closed by it, or has none;
      * late otherwise: PostgreSQL decides in the statement that closes it and writes its CLOSED event, and returns the case's
      * reporter and lead unit.

@@ -1170,7 +1170,10 @@ class CaseApiTest {
                 .replaceAll("\\s", "");
         assertThat(form).contains("\"key\":\"suspensionRequestedText\",\"label\":\"申请复核日期\"",
                 "\"key\":\"suspensionLeadUnitName\",\"label\":\"牵头单位\"",
-                "\"key\":\"suspensionCurrentDueText\",\"label\":\"原整改期限\"").doesNotContain("\"conditional\"");
+                "\"key\":\"suspensionCurrentDueText\",\"label\":\"原整改期限\"");
+        // nothing that decides is ever hidden: the one conditional field is the case's 村/社区, hidden for a case in none
+        assertThat(form.split("\"conditional\"", -1)).hasSize(2);
+        assertThat(form).contains("\"hide\":\"=caseCommunity=nullorcaseCommunity=\\\"\\\"\"");
 
         ResponseEntity<String> emptied = as("lingdao1").postForEntity("/engine-rest/task/" + approval.getId() + "/complete", json(
                 "{\"variables\":{\"suspensionApproved\":{\"value\":\"yes\"},\"suspensionReviewDate\":{\"value\":null}}}"), String.class);

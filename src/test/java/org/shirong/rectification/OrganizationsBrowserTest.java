@@ -179,7 +179,7 @@ class OrganizationsBrowserTest {
         browser.driver().get(browser.driver().getCurrentUrl().replaceAll("#.*", "") + "#/?task=" + taskId);
         // The same answer as for an id that never existed, so the address does not tell that the task exists.
         browser.until(d -> d.findElements(By.cssSelector(".notifications .alert")).stream()
-                .anyMatch(n -> n.getText().contains("此任务已由他人办理或已撤销，请刷新列表") && !n.getText().contains("No matching task")));
+                .anyMatch(n -> n.getText().contains("此任务已办结、已撤销，或不由您所在的单位办理，请刷新列表") && !n.getText().contains("No matching task")));
         assertThat(browser.visible(By.cssSelector(".no-task")).getText()).contains("请在列表中选择一个任务");
         assertThat(browser.driver().findElements(By.cssSelector("section.task-card"))).isEmpty();
         browser.screenshot("organizations-foreign-task");

@@ -320,6 +320,13 @@ class RectificationBrowserTest {
                 assertThat(browser.driver().findElement(By.cssSelector(".meta .followup-date")).getText())
                         .contains("跟进").contains("（2026年11月1日 17:00）");
                 browser.screenshot("phone-rework-note");
+                // jxreview-s60 J5: on the case page the after photo the inspectors sent back is marked so, with their reason,
+                // not shown as a plain 整改后 beside the before photo
+                openCasePage(browser, caseNo);
+                WebElement photos = browser.visible(By.id("case-photos"));
+                assertThat(photos.getText()).contains("第 1 次整改（核查未通过）", "整改后（第1次，核查未通过）",
+                        "核查意见：店招边框仍有松动，需加固");
+                assertThat(photos.findElements(By.cssSelector(".shirong-round-failed"))).hasSize(1);
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("phone-rework-note-failure");
                 throw e;

@@ -101,8 +101,9 @@ final class RectificationFixture {
         OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity, () -> new CooperatingUnits(cooperation, ORGANIZATIONS));
         PlaceOwners places = (tenant, address, community, gridCell, groups, names) -> zones.stream()
                 .filter(z -> z.address().equals(address)).map(z -> new PlaceOwners.Owner(z.owner(), z.community())).toList();
+        CommunityUpdates communityUpdates = new CommunityUpdates(roles, notifications.notices());
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation,
-                notifications.notices(), new CollectiveUnits(ORGANIZATIONS, identity, places), 90);
+                notifications.notices(), new CollectiveUnits(ORGANIZATIONS, identity, places), communityUpdates, 90);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", roles);
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
@@ -131,7 +132,7 @@ final class RectificationFixture {
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
         Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(steps));
-        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
+        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation, communityUpdates));
         Mocks.register("closeMergedCaseDelegate", new CloseMergedCaseDelegate(cases, cooperation));
         Mocks.register("voidCaseDelegate", new VoidCaseDelegate(cases, cooperation));
         Mocks.register("reopenCaseDelegate", new ReopenCaseDelegate(steps));

@@ -36,6 +36,10 @@ class TenantIsolationTest {
     IdentityService identityService;
     @LocalServerPort
     int port;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.shirong.calendar.WorkingCalendars calendars;
 
     String jiutingCase;
     String photoUrl;
@@ -148,17 +152,155 @@ class TenantIsolationTest {
         ResponseEntity<String> page = as("jxweixing1").getForEntity("/shirong/cases", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(page.getBody()).contains("辖区案件 · 卫星村", "<a href=\"/shirong/cases/" + inVillage + "\">" + inVillage + "</a>",
-                "卫星村&lt;b&gt;桥头&lt;/b&gt;暴露垃圾", "环卫所", "已派遣", "绿灯", "href=\"/api/cases/export.xlsx\"", "下载台账")
+                "卫星村&lt;b&gt;桥头&lt;/b&gt;暴露垃圾", "环卫所", "已派遣", "绿灯", "href=\"/api/cases/export.xlsx\"", "下载台账",
+                        // on a phone each row stacks into a card whose cells name their column (jtphone-s61 F9)
+                        "class=\"table table-condensed shirong-table shirong-stacked\"", "<td class=\"nowrap\" data-label=\"整改期限\">")
                 .doesNotContain(inCommunity, "<b>桥头");
         assertThat(as("jxshangxiatang1").getForObject("/shirong/cases", String.class)).contains("辖区案件 · 上下塘社区", inCommunity)
                 .doesNotContain(inVillage);
         assertThat(as("jxtuijinban1").getForObject("/shirong/cases", String.class)).contains("<h1 class=\"shirong-title\">案件列表</h1>",
                 inVillage, inCommunity);
+        // the header link is named for what it lists: 辖区案件 for a village, 案件列表 for the office (and Tasklist's the same)
         assertThat(as("jxweixing1").getForObject("/shirong/cases/" + inVillage, String.class))
+                .contains("<a href=\"/shirong/cases\">辖区案件</a>").doesNotContain("<a href=\"/shirong/cases\">案件列表</a>");
+        assertThat(as("jxtuijinban1").getForObject("/shirong/cases/" + inVillage, String.class))
                 .contains("<a href=\"/shirong/cases\">案件列表</a>");
+        assertThat(as("jxweixing1").getForObject("/api/cases/list-link", Map.class)).containsEntry("label", "辖区案件");
+        assertThat(as("jxtuijinban1").getForObject("/api/cases/list-link", Map.class)).containsEntry("label", "案件列表");
+        assertThat(as("jxweixing1").getForObject("/camunda/app/tasklist/shirong/case-list-link.js", String.class))
+                .contains("/api/cases/list-link");
         assertThat(rest.getForEntity("/shirong/cases", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(as("jxweixing1").getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
                 .contains("'shirong/case-list-link'");
+    }
+
+    /** A 锦溪 河道 case (水利站 leads, 安环所 among its 协办) reported by the office in the 村/社区 {@code community}. */
+    private String riverCaseIn(String community) {
+        ResponseEntity<Map> reported = as("jxtuijinban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"卫星村河埠头垃圾入河","category":"RECTIFY_TOWN_RIVERS","source":"PATROL",
+                 "location":{"address":"邵甸港卫星村段","community":%s}}""".formatted(CaseApiTest.quote(community))), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        return (String) reported.getBody().get("caseNo");
+    }
+
+    /**
+     * jxreview-s60 J4: 认领案件 (and the approval forms, Camunda Forms) name the case's 村/社区, from a variable the dispatch
+     * sets only for a case that has one. J9: a Tasklist link with only the case number opens the 协办 unit's own
+     * 记录协办情况 (its process runs under caseNo/unit), the lead unit still its 认领案件, anyone else nothing.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUnitsFormsNameTheCasesVillageAndACaseNumberLinkOpensTheCooperatingUnitsTask() {
+        String caseNo = riverCaseIn("卫星村");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        Map<String, Map<String, Object>> shown = as("jxshuili1").getForObject("/engine-rest/task/" + claim.getId()
+                + "/form-variables", Map.class);
+        assertThat(shown.get("caseCommunity")).containsEntry("value", "卫星村");
+        String form = as("jxshuili1").getForObject("/engine-rest/task/" + claim.getId() + "/deployed-form", String.class)
+                .replaceAll("\\s", "");
+        assertThat(form).contains("\"key\":\"caseCommunity\",\"label\":\"村/社区\",\"readonly\":true");
+        String nowhere = riverCaseIn(null);
+        Task other = taskService.createTaskQuery().processInstanceBusinessKey(nowhere).singleResult();
+        assertThat(as("jxshuili1").getForObject("/engine-rest/task/" + other.getId() + "/form-variables", Map.class))
+                .as("a case in no 村/社区 costs no variable").doesNotContainKey("caseCommunity");
+
+        Task cooperation = taskService.createTaskQuery().processInstanceBusinessKey(caseNo + "/jxanhuan").singleResult();
+        assertThat(cooperation).as("安环所's 记录协办情况").isNotNull();
+        assertThat(as("jxanhuan1").getForObject("/api/notifications/target?about=" + caseNo, Map.class))
+                .containsEntry("task", cooperation.getId()).containsEntry("businessKey", caseNo);
+        assertThat(as("jxshuili1").getForObject("/api/notifications/target?about=" + caseNo, Map.class))
+                .containsEntry("task", claim.getId());
+        assertThat(as("jxweixing1").getForObject("/api/notifications/target?about=" + caseNo, Map.class)).containsEntry("task", null);
+    }
+
+    /**
+     * jxreview-s60 J7: 更正 with nothing changed names, in Chinese, only the fields the organisation's form has: 锦溪 has 村/社区
+     * and no 属地, 九亭 neither; the API's field and code stay as they were.
+     */
+    @Test
+    void aCorrectionChangingNothingNamesTheFormsFieldsInChinese() {
+        String caseNo = (String) reportInJinxi("jxtuijinban1", "河埠头垃圾", "卫星村").getBody().get("caseNo");
+        ResponseEntity<Map> jinxi = as("jxtuijinban1").postForEntity("/api/cases/" + caseNo + "/correction",
+                CaseApiTest.json("{\"reason\":\"核对\"}"), Map.class);
+        assertThat(jinxi.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(jinxi)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "title")
+                .containsEntry("code", "NOTHING_TO_CORRECT").containsEntry("message", "请改动至少一栏：问题标题、地点、描述、问题类别或村/社区"));
+        ResponseEntity<Map> jiuting = as("chuangban1").postForEntity("/api/cases/" + jiutingCase + "/correction",
+                CaseApiTest.json("{\"reason\":\"核对\"}"), Map.class);
+        assertThat(CaseApiTest.errors(jiuting)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("message", "请改动至少一栏：问题标题、地点、描述或问题类别"));
+    }
+
+    /**
+     * jxreview-s60 J8: after its 【辖区问题】 the village hears what happens next, in its inbox as every notice: the office's
+     * 更正 moving the case to another 村/社区 (linked to its 辖区案件, as it reads the case no more), the 挂账 with its 复核日期,
+     * and the 结案.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theVillageIsToldWhenItsCaseMovesAwayIsSuspendedOrCloses() {
+        String moved = (String) reportInJinxi("jxtuijinban1", "桥头暴露垃圾", "卫星村").getBody().get("caseNo");
+        assertThat(as("jxtuijinban1").postForEntity("/api/cases/" + moved + "/correction",
+                CaseApiTest.json("{\"community\":\"上下塘社区\",\"reason\":\"桥东属上下塘社区\"}"), Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(inbox("jxweixing1", moved)).containsExactlyInAnyOrder("【辖区问题】" + moved + " 桥头暴露垃圾",
+                "【辖区问题已不属本辖区】" + moved + " 桥头暴露垃圾");
+        assertThat(message("jxweixing1", moved, "已不属本辖区")).contains("改属上下塘社区", "更正说明：桥东属上下塘社区", "/shirong/cases");
+        assertThat(inbox("jxshangxiatang1", moved)).containsExactlyInAnyOrder("【辖区问题】" + moved + " 桥头暴露垃圾");
+
+        String suspended = (String) reportInJinxi("jxtuijinban1", "河埠头垃圾待打捞", "卫星村").getBody().get("caseNo");
+        Task rectify = claimedInJinxi(suspended);
+        java.time.LocalDate day = calendars.of("jinxi").workingDayFrom(
+                java.time.LocalDate.now(calendars.of("jinxi").zone()).plusDays(30));
+        assertThat(as("jxhuanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", CaseApiTest.json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"suspension\"},\"suspensionReason\":{\"value\":\"封航审批未下达\"},"
+                        + "\"suspensionReviewDate\":{\"value\":\"" + day + "\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(inbox("jxweixing1", suspended)).hasSize(1);
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(suspended).singleResult();
+        ResponseEntity<String> approved = as("jxlingdao1").postForEntity("/engine-rest/task/" + approval.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"suspensionApproved\":{\"value\":\"yes\"},\"suspensionReviewDate\":{\"value\":\""
+                        + day + "\"}}}"), String.class);
+        assertThat(approved.getStatusCode()).as("%s", approved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(inbox("jxweixing1", suspended)).containsExactlyInAnyOrder("【辖区问题】" + suspended + " 河埠头垃圾待打捞",
+                "【辖区问题已挂账】" + suspended + " 河埠头垃圾待打捞");
+        assertThat(message("jxweixing1", suspended, "已挂账")).contains("复核日期 " + day.getYear() + "年" + day.getMonthValue() + "月"
+                + day.getDayOfMonth() + "日", "/shirong/cases/" + suspended);
+
+        String closed = (String) reportInJinxi("jxtuijinban1", "村道垃圾", "卫星村").getBody().get("caseNo");
+        Task work = claimedInJinxi(closed);
+        assertThat(as("jxhuanwei1").postForEntity("/engine-rest/task/" + work.getId() + "/complete", CaseApiTest.json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(CaseApiTest.PNG)
+                        + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Task verify = taskService.createTaskQuery().processInstanceBusinessKey(closed).singleResult();
+        assertThat(as("jxtuijinban1").postForEntity("/engine-rest/task/" + verify.getId() + "/claim",
+                CaseApiTest.json("{\"userId\":\"jxtuijinban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(as("jxtuijinban1").postForEntity("/engine-rest/task/" + verify.getId() + "/complete", CaseApiTest.json(
+                "{\"variables\":{\"verificationResult\":{\"value\":\"pass\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        managementService.createJobQuery().processInstanceId(verify.getProcessInstanceId()).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+        assertThat(inbox("jxweixing1", closed)).containsExactlyInAnyOrder("【辖区问题】" + closed + " 村道垃圾", "【辖区问题已结案】" + closed + " 村道垃圾");
+        assertThat(message("jxweixing1", closed, "已结案")).contains("经核查整改到位，本案件已结案", "/shirong/cases/" + closed);
+    }
+
+    /** The open 整改问题 of a 锦溪 暴露垃圾 case once 环卫所 claimed it. */
+    private Task claimedInJinxi(String caseNo) {
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(as("jxhuanwei1").postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+    }
+
+    /** The body of the user's message about the case whose subject has {@code subjectPart}. */
+    @SuppressWarnings("unchecked")
+    private String message(String user, String caseNo, String subjectPart) {
+        return ((List<Map<String, Object>>) as(user).getForObject("/api/notifications?limit=200", List.class)).stream()
+                .filter(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).contains(subjectPart))
+                .map(m -> (String) m.get("body")).findFirst().orElseThrow();
     }
 
     /**

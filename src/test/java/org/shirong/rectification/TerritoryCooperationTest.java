@@ -690,6 +690,67 @@ class TerritoryCooperationTest {
     }
 
     /**
+     * diffreview-s60 R7: the waiting 协办's start job runs while 恢复整改 is still being committed (its transaction has moved
+     * the case and the party's due instant, and found no task to move). The job's 记录协办情况 waits for it and is due by the
+     * moved date, not by none: read from what was committed when the job began, the case was 挂账 still.
+     */
+    @Test
+    void aCooperationStartedWhileTheCaseResumesWaitsForTheResumptionAndIsDueByTheMovedDate() throws Exception {
+        String[] waiting = suspendedWithWaitingCooperation("沪亭北路路牌缺失");
+        String job = managementService.createJobQuery().processInstanceId(waiting[1]).singleResult().getId();
+        Task resume = caseTask(waiting[0]);
+        assertThat(as("sjlvrongju1").postForEntity("/engine-rest/task/" + resume.getId() + "/claim",
+                CaseApiTest.json("{\"userId\":\"sjlvrongju1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        java.time.Instant before = party(waiting[0]).dueAt();
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(7))));
+        try {
+            java.util.concurrent.Future<?>[] started = new java.util.concurrent.Future<?>[1];
+            new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(resuming -> {
+                identityService.setAuthentication("sjlvrongju1", identityService.createGroupQuery().groupMember("sjlvrongju1")
+                        .list().stream().map(g -> g.getId()).toList(), identityService.createTenantQuery()
+                        .userMember("sjlvrongju1").includingGroupsOfUser(true).list().stream().map(t -> t.getId()).toList());
+                try {
+                    taskService.complete(resume.getId(), Map.of("resumePlan", "地块已移交，三日内修复"));
+                } finally {
+                    identityService.clearAuthentication();
+                }
+                started[0] = other.submit(() -> managementService.executeJob(job));
+                // the job waits for this transaction to commit: until then H2 names this session as its blocker
+                long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+                while (!started[0].isDone() && !blocked() && System.nanoTime() < until) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+                }
+                assertThat(started[0].isDone()).as("the job waits for 恢复整改 to commit").isFalse();
+            });
+            started[0].get(30, java.util.concurrent.TimeUnit.SECONDS);
+            java.time.Instant moved = party(waiting[0]).dueAt();
+            assertThat(moved).as("moved as the case's clock").isAfter(before);
+            Task record = taskService.createTaskQuery().processInstanceId(waiting[1]).singleResult();
+            assertThat(record.getTaskDefinitionKey()).isEqualTo(CaseCooperationProcess.TASK_RECORD);
+            assertThat(record.getDueDate()).as("due by the moved date").isEqualTo(Date.from(moved));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            other.shutdownNow();
+        }
+    }
+
+    /** Whether a session of the test's H2 waits for a lock another holds. */
+    private boolean blocked() {
+        try (java.sql.Connection c = dataSource.getConnection(); var rs = c.createStatement()
+                .executeQuery("select count(*) from information_schema.sessions where blocker_id is not null")) {
+            return rs.next() && rs.getInt(1) > 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
      * A district case whose 属地 the office corrected to 九亭镇 (the town's 协办 waiting on its start job), claimed and 挂账
      * with the approvers' consent: its case number and the town's cooperation instance.
      */

@@ -92,7 +92,7 @@ class RestSecurityTest {
         assertThat(ids).contains(ours.getId()).doesNotContain(theirs.getId());
 
         // secreview-s55 I2: another unit's task is unknown to a read, as to its plain GET and as an id that does not exist:
-        // the same 404 for every read of it (Camunda's words, which Tasklist shows as 此任务已由他人办理或已撤销), not a 403
+        // the same 404 for every read of it (Camunda's words, which Tasklist shows as 此任务已办结、已撤销，或不由您所在的单位办理), not a 403
         // with the engine's permission names that told that the task exists
         String unknown = "No matching task with id %s";
         String missing = "0f0f0f0f-0000-0000-0000-000000000000";

@@ -6,7 +6,7 @@
 //    page was reloaded: Tasklist re-enables it only once the task's assignee changes, which a refusal does not. Any
 //    refusal in the task's header (claim, unclaim, assign, dates) now re-enables it.
 // 3. A task opened that is gone (completed by a colleague, cancelled with its process) was told in Tasklist's words
-//    (此任务已由他人办理或已撤销，请刷新列表) with the engine's English beneath them ("No matching task with id …"), which
+//    (此任务已办结、已撤销，或不由您所在的单位办理) with the engine's English beneath them ("No matching task with id …"), which
 //    says nothing more to staff: the English is left out. Tasklist still reads it to know the task is gone.
 const angular = window.angular;
 
