@@ -266,9 +266,9 @@ class CampaignTasks {
                 ).businessKey(campaign.code()).setVariables(variables).execute().getId());
         records.setTaskProcess(id.get(), instanceId);
         issued.add(new Issued(organization != null ? organization : campaign.tenantId(), row.groupId(), row.name(),
-                (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt()));
+                (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt(), instanceId));
         coGroups.forEach(group -> issued.add(new Issued(organization != null ? organization : campaign.tenantId(), group, row.name(),
-                (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt())));
+                (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt(), instanceId)));
     }
 
     /**

@@ -17,15 +17,16 @@ import org.springframework.stereotype.Component;
  * 任务下达通知: the units given campaign tasks hear of them from whoever hands them out, one message per person for all the
  * tasks a phase start or a cycle run gives their units (a town unit gets five tasks when 前期准备 begins, one message; the
  * head of 绿容所 and 河长办 gets one listing each unit's), each task with its requirement and deadline. Queued in the issuing
- * transaction, so a retried issue queues nothing twice.
+ * transaction, so a retried issue queues nothing twice. A unit given one task (a 通报's 书面报告整改情况) is linked to that
+ * task's process instance; several tasks, to the campaign (its Tasklist link opens one of them).
  */
 @Component
 class TaskIssueNotices {
 
     static final String TEMPLATE = "campaign-tasks-issued";
 
-    /** A task just handed out to {@code groupId}, whose process runs in {@code organization}. */
-    record Issued(String organization, String groupId, String name, String requirement, Instant dueAt) {
+    /** A task just handed out to {@code groupId}, whose process ({@code processInstanceId}) runs in {@code organization}. */
+    record Issued(String organization, String groupId, String name, String requirement, Instant dueAt, String processInstanceId) {
     }
 
     private final NotificationDigests digests;
@@ -58,7 +59,9 @@ class TaskIssueNotices {
                     "taskCount", Integer.toString(tasks.size()),
                     "tasks", tasks.stream().map(t -> Map.of("name", t.name(),
                             "requirement", t.requirement() == null ? "" : t.requirement(),
-                            "due", MINUTE.format(t.dueAt().atZone(zone)))).toList()))));
+                            "due", MINUTE.format(t.dueAt().atZone(zone)))).toList()),
+                    // a unit given one task is led to that task, not to the first open one of the campaign (jtphone-s61 F2)
+                    tasks.size() == 1 ? tasks.get(0).processInstanceId() : null)));
             digests.sendPerPerson(campaign.code(), round, TEMPLATE, model, parts, organization, campaign.code());
         });
     }

@@ -44,6 +44,14 @@ public final class WorkAssignmentProcess {
     public static final String VAR_REVIEW_RESULT = "reviewResult";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
 
+    /** How often the office has returned the work (退回重办), set at each return. */
+    public static final String VAR_RETURN_COUNT = "returnCount";
+    /** What the unit had handed in when the office returned it, shown on the redo form. */
+    public static final String VAR_RETURNED_RESULT = "returnedResult";
+    /** Who completed 办理交办事项 last: the redo goes back to that person. */
+    public static final String VAR_HANDLED_BY = "handledBy";
+    public static final String TASK_NOTIFY_RETURNED = "Task_NotifyAssignmentReturned";
+
     public static final String REVIEW_PASS = "pass";
     public static final String REVIEW_RETURN = "return";
 

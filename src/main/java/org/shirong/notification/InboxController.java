@@ -28,11 +28,20 @@ class InboxController {
     private final IdentityService identityService;
 
     private final TaskTargets targets;
+    private final TargetNotes notes;
 
-    InboxController(InboxRecords inbox, IdentityService identityService, TaskTargets targets) {
+    InboxController(InboxRecords inbox, IdentityService identityService, TaskTargets targets, TargetNotes notes) {
         this.inbox = inbox;
         this.identityService = identityService;
         this.targets = targets;
+        this.notes = notes;
+    }
+
+    /**
+     * The task a link opens ({@link TaskTargets.Target}); when there is none, {@code note} says why in Chinese and
+     * {@code casePage} is the case's page for a case the caller may read ({@link TargetNotes}).
+     */
+    record TargetAnswer(String businessKey, String task, String taskName, String filter, String note, String casePage) {
     }
 
     record Unread(int unread) {
@@ -54,13 +63,16 @@ class InboxController {
 
     /** The caller's task of the business key (the {@code about} of a notification link) and the filter holding it. */
     @GetMapping("/target")
-    TaskTargets.Target target(@RequestParam String about) {
+    TargetAnswer target(@RequestParam String about) {
         // A control character is refused like a list filter's: PostgreSQL fails the task query on a NUL.
         String key = TextInput.selector("about", about, "INVALID");
         if (key == null || key.length() > 255) {
             throw new InvalidRequestException(ApiError.field("about", "INVALID", "about 应为案件编号或其他业务编号（1 到 255 个字符）"));
         }
-        return targets.of(key, currentUser());
+        TaskTargets.Target target = targets.of(key, currentUser());
+        TargetNotes.Note note = target.task() != null ? new TargetNotes.Note(null, null)
+                : notes.of(key, identityService.getCurrentAuthentication());
+        return new TargetAnswer(target.businessKey(), target.task(), target.taskName(), target.filter(), note.note(), note.casePage());
     }
 
     @PostMapping("/read")

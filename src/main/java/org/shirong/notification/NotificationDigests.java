@@ -62,8 +62,16 @@ public class NotificationDigests {
                 recipients.ofNotice(groups), organization)));
     }
 
-    /** One unit's part of a digest ({@link #sendPerPerson}): the unit's group id and what the template says of its work. */
-    public record UnitPart(String group, Map<String, Object> values) {
+    /**
+     * One unit's part of a digest ({@link #sendPerPerson}): the unit's group id and what the template says of its work;
+     * {@code about}, when the part is one piece of work (a unit given one task), is what its Tasklist link opens the task of
+     * (that task's process instance), rather than the digest's (jtphone-s61 F2).
+     */
+    public record UnitPart(String group, Map<String, Object> values, String about) {
+
+        public UnitPart(String group, Map<String, Object> values) {
+            this(group, values, null);
+        }
     }
 
     /**
@@ -75,11 +83,11 @@ public class NotificationDigests {
      * Each unit's robot gets its own part alone. Keyed by {@code businessKey}, {@code iteration} and {@code organization} per
      * person (by {@code iteration} per unit for the robots, a unit being of one organisation), so a repeated call queues
      * nothing, and a person in units of two organisations told by a call for each hears of both; {@code about}, when given, is the work the Tasklist link opens
-     * the reader's task of. Returns how many rows were queued.
+     * the reader's task of, unless the reader's parts are one piece of work with an {@code about} of its own ({@link UnitPart}).
+     * Returns how many rows were queued.
      */
     public int sendPerPerson(String businessKey, String iteration, String template, Map<String, Object> values,
             List<UnitPart> parts, String organization, String about) {
-        String link = model.link(about);
         return systemAccess.run(() -> {
             Map<String, List<UnitPart>> partsOfUser = new LinkedHashMap<>();
             for (UnitPart part : parts) {
@@ -92,11 +100,13 @@ public class NotificationDigests {
             int queued = 0;
             for (Map.Entry<List<UnitPart>, Set<String>> people : usersOfParts.entrySet()) {
                 queued += notifications.send(new Notification(businessKey, template, personIteration(iteration, organization),
-                        modelOf(values, people.getKey(), link), new Recipients(people.getValue(), Set.of()), organization));
+                        modelOf(values, people.getKey(), linkOf(people.getKey(), about)), new Recipients(people.getValue(), Set.of()),
+                        organization));
             }
             for (UnitPart part : parts) {
                 queued += notifications.send(new Notification(businessKey, template, iteration + "/" + part.group(),
-                        modelOf(values, List.of(part), link), new Recipients(Set.of(), Set.of(part.group())), organization));
+                        modelOf(values, List.of(part), linkOf(List.of(part), about)), new Recipients(Set.of(), Set.of(part.group())),
+                        organization));
             }
             return queued;
         });
@@ -123,6 +133,11 @@ public class NotificationDigests {
         String hash = Integer.toHexString(iteration.hashCode());
         return iteration.substring(0, Math.max(0, MAX_ITERATION - organization.length() - hash.length() - 2)) + "~" + hash + "@"
                 + organization;
+    }
+
+    /** The link of a message telling of {@code parts}: to their one piece of work where they are one, else about the digest's. */
+    private String linkOf(List<UnitPart> parts, String about) {
+        return model.link(parts.size() == 1 && parts.get(0).about() != null ? parts.get(0).about() : about);
     }
 
     private Map<String, Object> modelOf(Map<String, Object> values, List<UnitPart> parts, String link) {

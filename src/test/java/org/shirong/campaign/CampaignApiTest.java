@@ -68,6 +68,12 @@ class CampaignApiTest {
         return new HttpEntity<>(body, headers);
     }
 
+    /** What a message's Tasklist link about {@code about} opens for {@code user}, through the inbox's own endpoint. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> target(String user, String about) {
+        return rest.withBasicAuth(user, "demo").getForObject("/api/notifications/target?about={about}", Map.class, about);
+    }
+
     ResponseEntity<Map> post(String user, String body) {
         return rest.withBasicAuth(user, "demo").postForEntity("/api/campaigns", json(body), Map.class);
     }
@@ -164,7 +170,16 @@ class CampaignApiTest {
 
         assertThat(run.inboxBodies("chengguan1", "campaign-tasks-issued")).singleElement().asString().startsWith("城管中队：")
                 .contains("九亭镇通知测试“前期准备”阶段开始，向你单位下达以下任务", "签订目标责任书", "期限：2026年12月18日 17:00",
-                        "要求：与镇政府签订创建目标责任书", "#/?about=JT-NOTE");
+                        "要求：与镇政府签订创建目标责任书");
+        // one task, one link: to that task's own process, not to the first open task of the campaign (jtphone-s61 F2)
+        String letter = jdbc.queryForObject("select process_instance_id from campaign_task where campaign_code = 'JT-NOTE'"
+                + " and task_key = 'signResponsibilityLetter/chengguan'", String.class);
+        assertThat(run.inboxBodies("chengguan1", "campaign-tasks-issued").get(0)).contains("#/?about=" + letter)
+                .doesNotContain("about=JT-NOTE");
+        assertThat(target("chengguan1", letter)).containsEntry("task", run.task("signResponsibilityLetter/chengguan").getId())
+                .containsEntry("note", null);
+        // several tasks: the campaign (its link opens one of them)
+        assertThat(run.inboxBodies("chuangban2", "campaign-tasks-issued").get(0)).contains("#/?about=JT-NOTE");
         assertThat(run.inboxBodies("chuangban2", "campaign-tasks-issued")).singleElement().asString().startsWith("创建工作办公室：")
                 .contains("向你单位下达以下 ", "1. 完善组织网络", "2. 拟订工作方案并明确职责");
         // chuangban1 heads 创建工作办公室 and 绿容所: one message, each unit's tasks under its name (two before s54)
@@ -199,6 +214,16 @@ class CampaignApiTest {
         assertThat(run.inboxBodies("huanwei1", "campaign-task-overdue")).isEmpty();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count())
                 .as("the unit still does it").isOne();
+
+        // done by a colleague: the link says so, by whom and when, and opens no other task of the campaign (F2)
+        taskService.claim(run.task("signResponsibilityLetter/chengguan").getId(), "chengguan2");
+        run.handIn("signResponsibilityLetter/chengguan", "已签订");
+        Map<String, Object> done = target("chengguan1", letter);
+        assertThat(done).containsEntry("task", null).containsEntry("casePage", null);
+        assertThat((String) done.get("note")).startsWith("“签订目标责任书").contains("已由刘队员于 2026年12月18日", "办结，无需再办理");
+        // someone of another unit learns nothing of it
+        assertThat((String) target("huanwei1", letter).get("note")).doesNotContain("签订目标责任书", "刘队员")
+                .contains("不由您所在的单位办理");
         // its cycles would otherwise run in the shared context whenever a later test moves the clock past them
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-NOTE").list()
                 .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "测试结束", true, true, true, true));

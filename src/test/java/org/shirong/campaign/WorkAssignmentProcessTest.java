@@ -65,6 +65,8 @@ class WorkAssignmentProcessTest {
                 new AttachmentProperties(5_000_000)));
         Mocks.register("workAssignmentFilesListener", new WorkAssignmentFilesListener(files));
         Mocks.register("workAssignmentFileLinks", new WorkAssignmentFileLinks(files));
+        Mocks.register("workAssignmentReturnListener", new WorkAssignmentReturnListener(
+                org.shirong.calendar.WorkingCalendars.bundled(), new WorkAssignmentProperties(3)));
         notifications = new NotificationFixture(processEngine);
         notifications.register();
         notifications.member("chengguan1", "chengguan", false);
@@ -184,15 +186,39 @@ class WorkAssignmentProcessTest {
         return out.toByteArray();
     }
 
+    /**
+     * jtphone-s61 F3: 退回重办 needs a 审阅意见 (refused naming it, the review left open); the unit is told (【交办退回】 with the
+     * reason and the new deadline), the redo goes back to whoever handled it, with the return counted and what was handed
+     * in kept for its form, and is due {@code redo-working-days} working days after the return, not on the old, passed day.
+     */
     @Test
     void officeReturnsTheResultSoTheUnitHandlesItAgain() {
         ProcessInstance instance = issue();
+        processEngine.getTaskService().claim(task(instance).getId(), "chengguan1");
         complete(task(instance), withVariables(VAR_HANDLING_RESULT, "已清理部分", VAR_HANDLED, false));
 
+        String review = task(instance).getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> processEngine.getTaskService().complete(review,
+                withVariables(VAR_REVIEW_RESULT, REVIEW_RETURN, VAR_REVIEW_COMMENT, "  ")))
+                .hasMessageContaining("退回重办时请填写审阅意见");
+        assertThat(instance).isWaitingAt(TASK_REVIEW_RESULT);
         complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_RETURN, VAR_REVIEW_COMMENT, "北段仍有残留"));
+        execute(job(TASK_NOTIFY_RETURNED, instance));
 
-        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT).variables().containsEntry(VAR_REVIEW_COMMENT, "北段仍有残留");
-        assertThat(task(instance)).hasCandidateGroup("chengguan");
+        org.shirong.calendar.WorkingCalendar calendar = org.shirong.calendar.WorkingCalendars.bundled().of("jiuting");
+        java.time.LocalDate redoDue = java.time.LocalDate.now(calendar.zone());
+        for (int i = 0; i < 3; i++) {
+            redoDue = calendar.workingDayFrom(redoDue.plusDays(1));
+        }
+        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT).variables().containsEntry(VAR_REVIEW_COMMENT, "北段仍有残留")
+                .containsEntry(VAR_RETURN_COUNT, 1).containsEntry(VAR_RETURNED_RESULT, "已清理部分")
+                .containsEntry(VAR_DUE_DATE, redoDue.toString());
+        assertThat(task(instance)).isAssignedTo("chengguan1")
+                .hasDueDate(Date.from(redoDue.atTime(17, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        assertThat(notifications.latestBody("chengguan1", "work-assignment-returned")).startsWith("城管中队：")
+                .contains("“清理九亭大街乱张贴”经审阅退回重办（第 1 次）", "审阅意见：北段仍有残留",
+                        "重办期限：" + redoDue.getYear() + "年" + redoDue.getMonthValue() + "月" + redoDue.getDayOfMonth() + "日 17:00",
+                        "about=" + instance.getId());
         complete(task(instance), withVariables(VAR_HANDLING_RESULT, "已全部清理", VAR_HANDLED, true));
         complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
         assertThat(instance).isEnded();
@@ -236,6 +262,7 @@ class WorkAssignmentProcessTest {
 
         complete(task(instance), withVariables(VAR_HANDLING_RESULT, "已清理部分", VAR_HANDLED, false));
         complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_RETURN, VAR_REVIEW_COMMENT, "北段仍有残留"));
+        execute(job(TASK_NOTIFY_RETURNED, instance));
         deadlinePasses(instance);
 
         assertThat(notifications.inbox("chuangban1")).containsExactly("work-assignment-overdue");

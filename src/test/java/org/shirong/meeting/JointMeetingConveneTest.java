@@ -1476,10 +1476,18 @@ class JointMeetingConveneTest {
             // secreview-s59 S3: returned for 重办, the unit's 办理交办事项 form links each file it handed in to its download
             Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
                     .taskDefinitionKey(WorkAssignmentProcess.TASK_REVIEW_RESULT).singleResult();
+            // jtphone-s61 F3: not without a reason, which the unit is told
+            ResponseEntity<String> noReason = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/task/"
+                    + review.getId() + "/complete", new HttpEntity<>("""
+                    {"variables":{"reviewResult":{"value":"return"}}}""", headers), String.class);
+            assertThat(noReason.getStatusCode().value()).as(noReason.getBody()).isEqualTo(400);
+            assertThat(noReason.getBody()).contains("退回重办时请填写审阅意见");
             ResponseEntity<String> returned = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/task/"
                     + review.getId() + "/complete", new HttpEntity<>("""
                     {"variables":{"reviewResult":{"value":"return"},"reviewComment":{"value":"请补充本月台账"}}}""", headers), String.class);
             assertThat(returned.getStatusCode().value()).as(returned.getBody()).isEqualTo(204);
+            managementService.createJobQuery().processInstanceId(instance.getId()).activityId(WorkAssignmentProcess.TASK_NOTIFY_RETURNED)
+                    .list().forEach(job -> managementService.executeJob(job.getId()));
             Task redo = taskService.createTaskQuery().processInstanceId(instance.getId())
                     .taskDefinitionKey(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT).singleResult();
             Map<String, Map<String, Object>> redoVariables = rest.withBasicAuth("ducha2", "demo").getForObject("/engine-rest/task/"

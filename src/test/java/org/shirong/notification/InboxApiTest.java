@@ -155,7 +155,14 @@ class InboxApiTest {
         // The filter holding it is the unit's, not 我的待办 (nobody has claimed the case yet).
         assertThat(filterService.getFilter((String) target.get("filter")).getName()).isEqualTo("本单位待办（城管中队）");
         // Someone without a task of the case gets none, and learns nothing about it.
-        assertThat(get("nongfu1", "/target?about=" + stall.caseNo())).containsEntry("task", null).containsEntry("filter", null);
+        Map<String, Object> stranger = get("nongfu1", "/target?about=" + stall.caseNo());
+        assertThat(stranger).containsEntry("task", null).containsEntry("filter", null).containsEntry("casePage", null);
+        assertThat((String) stranger.get("note")).doesNotContain(stall.statusName()).contains("不由您所在的单位办理");
+        // whoever may read the case but has no task of it (its reporter) is offered its page, with its status (jtphone-s61 F5)
+        Map<String, Object> reporter = get("lvrong1", "/target?about=" + stall.caseNo());
+        assertThat(reporter).containsEntry("task", null).containsEntry("casePage", "/shirong/cases/" + stall.caseNo());
+        assertThat((String) reporter.get("note")).isEqualTo("案件“" + stall.caseNo() + "”（" + stall.statusName()
+                + "）目前没有需要您办理的任务，可打开案件页查看进展。");
 
         ResponseEntity<Map> all = rest.withBasicAuth("chengguan2", "demo").postForEntity("/api/notifications/read", null, Map.class);
         assertThat(all.getStatusCode()).isEqualTo(HttpStatus.OK);

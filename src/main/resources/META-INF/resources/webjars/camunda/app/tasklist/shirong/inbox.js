@@ -88,7 +88,9 @@ function goTo(hash) {
 function openTask(about) {
   return call('/target?about=' + encodeURIComponent(about)).then(target => {
     if (!target.task) {
-      return `“${about}”目前没有您可以办理的任务，可能已办结或由其他单位办理。`;
+      // The server says why (done, and when; with someone else; a case with its status) and, for a case the reader may
+      // read, gives its page: the way on (jtphone-s61 F5).
+      return {text: target.note || '此链接所指的事项目前没有需要您办理的任务。', casePage: target.casePage};
     }
     const params = new URLSearchParams();
     if (target.filter) {
@@ -169,11 +171,27 @@ function refreshCount() {
   });
 }
 
+// A problem is a sentence, or {text, casePage}: then the case page is offered after it (opened in a new tab, as documents).
+function showNotice(problem) {
+  const notice = state.notice;
+  notice.textContent = '';
+  const text = problem && typeof problem === 'object' ? problem.text : problem;
+  notice.appendChild(document.createTextNode(text || ''));
+  if (problem && problem.casePage) {
+    const open = element('a', 'shirong-inbox-case', '打开案件页');
+    open.href = ROOT + problem.casePage;
+    open.target = '_blank';
+    open.rel = 'noopener';
+    notice.appendChild(document.createTextNode(' '));
+    notice.appendChild(open);
+  }
+  notice.style.display = text ? '' : 'none';
+}
+
 function renderList(messages, problem) {
   const list = state.list;
   list.textContent = '';
-  state.notice.textContent = problem || '';
-  state.notice.style.display = problem ? '' : 'none';
+  showNotice(problem);
   if (!messages.length) {
     list.appendChild(element('li', 'shirong-inbox-empty', '暂无消息'));
     return;
