@@ -159,8 +159,10 @@ class CaseCorrections {
         String newTerritory = territory == null ? c.territory() : territory;
         change(changes, "属地", c.territory() == null ? "" : territories.name(c.territory()),
                 newTerritory == null ? "" : territories.name(newTerritory));
-        // "" clears it: the problem lies in no 村/社区
-        String newCommunity = community == null ? c.community() : community.isEmpty() ? null : community;
+        // "" clears it: the problem lies in no 村/社区; moved to another town without one given, the old town's 村/社区 goes
+        // with it, so that a same-named 居委会 of the new town does not read the case (diffreview-s61 M3)
+        boolean movedTown = !Objects.equals(newTerritory, c.territory());
+        String newCommunity = community == null ? (movedTown ? null : c.community()) : community.isEmpty() ? null : community;
         change(changes, "村/社区", Objects.toString(c.community(), ""), Objects.toString(newCommunity, ""));
         if (confirmed) {
             changes.add("属地无误：仍为" + territories.name(c.territory()) + "，请其重新记录协办情况");

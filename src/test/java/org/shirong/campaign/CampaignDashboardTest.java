@@ -623,8 +623,8 @@ class CampaignDashboardTest {
     /**
      * 近期安排 (jtreview-s59 T4): a 九亭 campaign started on 8 December 2026 shows each cycle's next run as the engine's timers
      * hold it — the 工作例会 of Sunday 20 December held on Monday 21 with its agenda out on Friday 18, the 月度工作报告 of
-     * 1 January (元旦) on 4 January, the 季度检查 of Sunday 10 January on 11 January, the 年度考核 on 20 December 2027 — each
-     * date the due date of the cycle's timer job; once the meeting's agenda has gone out, the convened meeting is the next.
+     * 1 January (元旦) on 4 January, the 季度检查 of Sunday 10 January on 11 January, the 联合执法专项整治 of 15 June 2027 (the
+     * first in 自查整改) — each date the due date of the cycle's timer job (the 年度考核, issued at the campaign's end, has none); once the meeting's agenda has gone out, the convened meeting is the next.
      */
     @Test
     void theDashboardShowsEachCyclesNextRunFromTheEnginesTimers() {
@@ -642,12 +642,12 @@ class CampaignDashboardTest {
             Map d = list("lingdao1", "/api/campaigns/JT-2026-NEXT/dashboard");
             assertThat((List<Map>) d.get("comingUp")).extracting(c -> (String) c.get("text")).containsExactly(
                     "下次工作例会：2026年12月21日（会议通知和议程将于2026年12月18日发出）",
-                    "下次月度工作报告：2027年1月4日", "下次季度检查：2027年1月11日", "下次年度考核：2027年12月20日");
+                    "下次月度工作报告：2027年1月4日", "下次季度检查：2027年1月11日", "下次联合执法专项整治：2027年6月15日");
             // each date is the engine's: the timer jobs' due dates, the meeting's the day its agenda goes out
             List<String> due = managementService.createJobQuery().processInstanceId(instance)
                     .activityId(CampaignProcess.TIMER_CYCLE_DUE).timers().list().stream()
                     .map(j -> LocalDate.ofInstant(j.getDuedate().toInstant(), SHANGHAI).toString()).sorted().toList();
-            assertThat(due).containsExactly("2026-12-18", "2027-01-04", "2027-01-11", "2027-12-20");
+            assertThat(due).containsExactly("2026-12-18", "2027-01-04", "2027-01-11", "2027-06-15");
 
             // the agenda goes out on the 18th: the meeting convened is the next, and its cycle's timer waits for January's
             ClockUtil.setCurrentTime(Date.from(at("2026-12-18T09:00")));

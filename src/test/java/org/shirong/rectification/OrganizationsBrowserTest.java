@@ -60,10 +60,12 @@ class OrganizationsBrowserTest {
         Task jinxiTask = openTask(jinxiCase);
         Task jiutingHuanweiTask = openTask(jiutingHuanweiCase);
         Task jiutingGuijianTask = openTask(jiutingGuijianCase);
-        // first in its unit's list (by due date), on the first page: campaigns run earlier in the shared context leave
-        // 规建办 more overdue tasks than a page holds
+        // first in its unit's list (by due date), on the first page: campaigns and cases of tests run earlier in the shared
+        // context leave 规建办 and 锦溪's 环卫所 more tasks due earlier than a page holds
         jiutingGuijianTask.setDueDate(java.util.Date.from(java.time.Instant.parse("2020-01-02T09:00:00Z")));
         taskService.saveTask(jiutingGuijianTask);
+        jinxiTask.setDueDate(java.util.Date.from(java.time.Instant.parse("2020-01-02T09:00:00Z")));
+        taskService.saveTask(jinxiTask);
         assertThat(jinxiTask.getTenantId()).isEqualTo("jinxi");
         assertThat(taskService.getIdentityLinksForTask(jinxiTask.getId())).anyMatch(l -> "jxhuanwei".equals(l.getGroupId()));
         assertThat(taskService.getIdentityLinksForTask(jiutingHuanweiTask.getId())).anyMatch(l -> "huanwei".equals(l.getGroupId()));

@@ -1063,6 +1063,15 @@ class TerritoryCooperationTest {
         assertThat(as("juwei02a").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat((List<Map<String, Object>>) as("juwei02a").getForObject("/api/cases?size=200", Map.class).get("items"))
                 .extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
+        // diffreview-s61 M3: moved by 更正 to another town, the case leaves 九亭's 第一居委会 behind, which no longer reads it
+        ResponseEntity<Map> moved = correct("sjshirongban1", caseNo, "{\"territory\":\"石湖荡镇\",\"reason\":\"经核实在石湖荡镇\"}");
+        assertThat(moved.getStatusCode()).as(String.valueOf(moved.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class).get("record"))
+                .satisfies(r -> {
+                    assertThat((Map<String, Object>) r).containsEntry("territory", "shihudang");
+                    assertThat(((Map<String, Object>) r).get("community")).isNull();
+                });
+        assertThat(as("juwei01a").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         // in a town without 村、社区、居委会 the 社区 stays a note, as before
         assertThat(as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
                 {"title":"新站路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",

@@ -336,7 +336,7 @@ class ZoneRatesTest {
         assertThat(report.total().posting()).isEqualTo("46.67%（7/15）");
         assertThat(unitScores.zoneRates("jiuting", "2023-05")).isEmpty();
         // The 通报 says which rates cost the points, not the case rates a unit without cases does not have.
-        assertThat((String) scores.get("notice")).contains("第一居委会（第 ", "第二居委会（第 ")
+        assertThat((String) scores.get("notice")).contains("第一居委会（2 个参加排名的单位中第 2 名", "第二居委会（2 个参加排名的单位中第 1 名")
                 // and on what the total stands: the zone items alone (20 points, not 100), so that the 失分 add up (jtreview T3)
                 .contains("总分 40.00，D 级；本期适用评分项满分 20 分，得 8 分，折合百分制 40.00 分；失分：责任区履责率 主要道路 "
                         + "98.00%（49/50）、其他道路 66.67%（2/3）扣 10.00 分，责任告知书送达率 90.00%（9/10）扣 0.50 分，"
