@@ -2,7 +2,7 @@
 <#assign subject>【辖区问题${event}】${caseNo} ${title}</#assign>
 ${communityName}：
 
-你单位此前收到的辖区问题 ${caseNo}<#if (leadUnitName!"")?has_content>（${leadUnitName}牵头办理）</#if>${event}。${update}
+你单位辖区内的问题 ${caseNo}<#if (leadUnitName!"")?has_content>（${leadUnitName}牵头办理）</#if>${event}。${update}
 
 问题：${title}
 地点：${address}

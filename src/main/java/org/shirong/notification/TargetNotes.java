@@ -57,8 +57,7 @@ class TargetNotes {
             return new Note("案件“" + glance.get().caseNo() + "”（" + glance.get().status() + "）目前没有需要您办理的任务，可打开案件页查看进展。",
                     "/shirong/cases/" + glance.get().caseNo());
         }
-        return systemAccess.run(() -> ofProcess(about, reader))
-                .orElse(new Note("“" + about + "”目前没有需要您办理的任务：它不由您所在的单位办理，或已经办结。", null));
+        return systemAccess.run(() -> ofProcess(about, reader)).orElse(nothingFor(about));
     }
 
     /** The reader's units' (or the reader's own) last task of the process instance {@code id}, told as it stands. */
@@ -75,8 +74,12 @@ class TargetNotes {
                 .taskHadCandidateGroup(group).listPage(0, MAX_TASKS)));
         Optional<HistoricTaskInstance> last = theirs.stream()
                 .max(Comparator.comparing(HistoricTaskInstance::getStartTime, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return Optional.of(new Note(last.map(this::sentence)
-                .orElse("此链接所指的任务目前没有需要您办理的：它不由您所在的单位办理，或已经办结。"), null));
+        // a process none of whose tasks was the reader's is answered as one that is not there (diffreview-s61 L6)
+        return last.map(task -> new Note(sentence(task), null));
+    }
+
+    private static Note nothingFor(String about) {
+        return new Note("“" + about + "”目前没有需要您办理的任务：它不由您所在的单位办理，或已经办结。", null);
     }
 
     private String sentence(HistoricTaskInstance task) {

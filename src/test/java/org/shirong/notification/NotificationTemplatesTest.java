@@ -114,7 +114,7 @@ class NotificationTemplatesTest {
         // jxreview-s60 J8: and told what happens next — 挂账, 结案, or corrected out of its area (linked to its list then)
         Rendered update = templates.render("case-community-update", sampleModel());
         assertThat(update.subject()).isEqualTo("【辖区问题已挂账】JT-2026-000042 九亭大街路口暴露垃圾");
-        assertThat(update.body()).startsWith("卫星村：").contains("你单位此前收到的辖区问题 JT-2026-000042（环卫所牵头办理）已挂账。",
+        assertThat(update.body()).startsWith("卫星村：").contains("你单位辖区内的问题 JT-2026-000042（环卫所牵头办理）已挂账。",
                 "复核日期 2026年5月20日", "查看案件：http://");
         Map<String, Object> away = sampleModel();
         away.put("event", "已不属本辖区");
