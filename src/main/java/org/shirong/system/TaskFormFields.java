@@ -36,8 +36,9 @@ import org.shirong.calendar.WorkingCalendar;
  * The fields a task's deployed form lets its assignee fill in (and a process's start form the one who starts it), by
  * variable name: Camunda Forms components with a key that are neither read-only nor disabled, and embedded HTML inputs
  * with {@code cam-variable-name} that are not read-only; each with its label, length and options ({@link FormField}), and
- * whether it is required (an HTML input's {@code required} attribute, or {@code data-required} where the form says what is
- * missing beside the field itself instead of greying out 完成 (jtphone-s61 F4): a text, a choice, a checkbox to be ticked; the
+ * whether it is required (an HTML input's {@code required} attribute, or {@code shirong-required} where the form says what
+ * is missing beside the field itself instead of greying out 完成 (jtphone-s61 F4; not {@code data-required}, which Angular
+ * reads as {@code required}): a text, a choice, a checkbox to be ticked; the
  * HTML form's own {@code ng-show}/{@code ng-if} are not read, so a field required only sometimes is its step's to check).
  * Read once per process definition and task (or start), since a deployed form never changes.
  */
@@ -55,7 +56,7 @@ class TaskFormFields {
     private static final Pattern HTML_FIELD = Pattern.compile(
             "<(input|textarea|select)\\b[^>]*\\bcam-variable-name\\s*=\\s*\"([^\"]+)\"[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern READONLY = Pattern.compile("\\s(?:readonly|disabled)(?:\\s|=|/?>)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern REQUIRED = Pattern.compile("\\s(?:data-)?required(?:\\s|=|/?>)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REQUIRED = Pattern.compile("\\s(?:shirong-)?required(?:\\s|=|/?>)", Pattern.CASE_INSENSITIVE);
     private static final Pattern FILE_TYPE = Pattern.compile("\\bcam-variable-type\\s*=\\s*\"File\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern MAX_LENGTH = Pattern.compile("\\bmaxlength\\s*=\\s*\"(\\d{1,6})\"", Pattern.CASE_INSENSITIVE);

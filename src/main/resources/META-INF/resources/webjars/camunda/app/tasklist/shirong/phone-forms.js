@@ -22,7 +22,7 @@ const NARROW = window.matchMedia('(max-width: 767px)');
 // a slow line (or a cold server) may take long to bring the form; the clerk's own touch ends the wait at once
 const WAIT_MS = 45000;
 // what loads above the task after it (the list, the filters' counts, a notice) pushes it down: it is brought back
-// until nothing has moved for this long
+// until nothing has moved for this long, unless the page has been scrolled meanwhile
 const SETTLE_MS = 2500;
 const POLL_MS = 150;
 const INTERACTIONS = ['touchstart', 'mousedown', 'wheel', 'keydown'];
@@ -57,6 +57,7 @@ function showTask() {
   touched = false;
   const started = Date.now();
   let aligned = null;
+  let scrolledTo = 0;
   let quietSince = 0;
   (function look() {
     if (taskInAddress() !== task || touched) {
@@ -66,9 +67,16 @@ function showTask() {
     const now = Date.now();
     if (target) {
       const top = target.getBoundingClientRect().top;
+      if (aligned !== null && Math.abs(window.scrollY - scrolledTo) > 2) {
+        // the page was scrolled since (by the clerk, a script of the page, or the browser keeping what is in view when
+        // something above grew): it is where someone wants it
+        return;
+      }
       if (aligned === null || Math.abs(top - aligned) > 2) {
+        // first, or what lies above moved the task with the page standing still
         target.scrollIntoView({block: 'start'});
         aligned = target.getBoundingClientRect().top;
+        scrolledTo = window.scrollY;
         quietSince = now;
       } else if (now - quietSince >= SETTLE_MS) {
         return;
