@@ -482,7 +482,13 @@ class RectificationBrowserTest {
                     // Tasklist itself points to it: "您还被指派了同一流程中的以下任务".
                     browser.visible(By.xpath("//*[contains(@class,'page-notifications')]//*[contains(text(),'整改问题 · " + caseNo + "')]"));
                     dismissNotices(browser);
-                    assertThat(browser.taskRow("我的待办", "整改问题 · " + caseNo).getText()).contains(title, "沪亭北路 88 号");
+                    browser.taskRow("我的待办", "整改问题 · " + caseNo);
+                    // the row read in the wait, which looks again when Tasklist renders the list anew meanwhile
+                    browser.until(d -> {
+                        String row = d.findElement(By.xpath("//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')]"
+                                + "[.//*[contains(text(),'整改问题 · " + caseNo + "')]]")).getText();
+                        return row.contains(title) && row.contains("沪亭北路 88 号");
+                    });
                     // s53 T13: the list Tasklist moved to after the claim is sorted by due date too, not by 创建时间; no card
                     // shows its bare priority (50)
                     browser.until(d -> d.getCurrentUrl().contains("dueDate") && !d.getCurrentUrl().contains("created"));
